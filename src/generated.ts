@@ -1,0 +1,10 @@
+/**
+ * Every generated file of the repository (docs, catalogues, schemas), by path. `npm run gen`
+ * writes them; `npm run gen:check` and a test fail when the committed copies are stale.
+ */
+import { generatedRuleDocs } from './docs/rule-docs.js';
+import { allRules } from './rules/index.js';
+
+export function generatedFiles(): Map<string, string> {
+  return new Map([...generatedRuleDocs(allRules)]);
+}

@@ -1,0 +1,97 @@
+import type { SourceText } from '../../core/source.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  target: 'suppressions',
+  meta: {
+    id: 'meta/unused-suppression',
+    description: 'Disallow suppressions (comments, annotations, config exemptions) that match no finding',
+    rationale:
+      'A suppression that no longer matches anything hides nothing today but will silently hide a real problem that appears at that place tomorrow. It also tells readers that a risk exists where none does. Remove it, or fix the rule id it names.',
+    severity: 'low',
+    threats: ['undetected-activity'],
+    references: ['ESLint reportUnusedDisableDirectives (the same practice)'],
+    remediation: 'Delete the suppression, or correct the rule id it names.',
+    examples: [
+      {
+        bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    # greenbelt-ignore k8s/no-privileged: the CNI agent needs it
+    - name: web
+      image: nginx:1.27
+`,
+        good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        # greenbelt-ignore k8s/no-privileged: the CNI agent needs it
+        privileged: true
+`,
+      },
+    ],
+  },
+  check(index, context) {
+    const at = (source: SourceText | undefined, line: number, column: number) =>
+      source ? { source, range: [source.offsetAt(line, column), source.offsetAt(line, column) + 1] as const } : {};
+    for (const directive of index.comments) {
+      const source = index.sources.get(directive.file);
+      for (const name of directive.rules) {
+        const ids = index.resolve(name);
+        if (ids.length === 0) {
+          // hadolint codes that no greenbelt rule maps are left alone: the comment is hadolint's.
+          if (directive.source === 'hadolint') continue;
+          context.report({
+            ...at(source, directive.line, directive.column),
+            message: `Suppression comment names "${name}", which is not a greenbelt rule.`,
+            key: `${directive.file}:${directive.line}:${name}`,
+          });
+          continue;
+        }
+        if (!ids.some((id) => index.isEnabled(id))) continue;
+        if (directive.used.has(name)) continue;
+        context.report({
+          ...at(source, directive.line, directive.column),
+          message: `Suppression comment for ${name} matches no finding${directive.wholeFile ? ' in this file' : ' on the line below'}.`,
+          key: `${directive.file}:${directive.line}:${name}`,
+        });
+      }
+    }
+    for (const directive of index.annotations) {
+      const ids = index.resolve(directive.rule);
+      if (ids.length > 0 && (!ids.some((id) => index.isEnabled(id)) || directive.used)) continue;
+      context.report({
+        on: directive.on,
+        path: ['metadata', 'annotations', directive.key],
+        message:
+          ids.length === 0
+            ? `Annotation ${directive.key} names "${directive.rule}", which is not a greenbelt rule.`
+            : `Annotation ${directive.key} suppresses ${directive.rule}, but that rule reports nothing on this object.`,
+      });
+    }
+    for (const entry of index.exemptions) {
+      if (entry.used) continue;
+      const exemption = entry.exemption;
+      const ids = exemption.rules.flatMap((name) => index.resolve(name));
+      const unknown = exemption.rules.filter((name) => !/[*?[{]/.test(name) && index.resolve(name).length === 0);
+      if (exemption.rules.length > 0 && unknown.length === 0 && ids.length > 0 && !ids.some((id) => index.isEnabled(id)))
+        continue;
+      context.report({
+        ...at(index.configSource, exemption.line ?? 1, exemption.column ?? 1),
+        message:
+          unknown.length > 0
+            ? `Config exemption names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} and matches no finding.`
+            : `Config exemption ("${exemption.reason}") matches no finding.`,
+        key: `exemption:${exemption.line ?? 0}`,
+      });
+    }
+  },
+});
