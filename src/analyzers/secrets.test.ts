@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { detectSecret, detectSecretFormat, isCredentialName, isPlaceholder, redact, sensitiveFileKind } from './secrets.js';
+
+describe('isCredentialName', () => {
+  it.each([
+    'DB_PASSWORD',
+    'password',
+    'MYSQL_ROOT_PASSWORD',
+    'apiKey',
+    'API_KEY',
+    'GITHUB_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'client_secret',
+    'DATABASE_DSN',
+    'privateKey',
+  ])('%s names a credential', (name) => expect(isCredentialName(name)).toBe(true));
+  it.each([
+    'DB_PASSWORD_FILE',
+    'TOKEN_PATH',
+    'SECRET_NAME',
+    'PASSWORD_MIN_LENGTH',
+    'DB_HOST',
+    'LOG_LEVEL',
+    'TOKEN_TTL',
+    'KEYCLOAK_URL',
+    'passwordPolicy',
+  ])('%s does not', (name) => expect(isCredentialName(name)).toBe(false));
+});
+
+describe('detectSecretFormat', () => {
+  it.each([
+    ['AKIAIOSFODNN7EXAMPLE', 'AWS access key id'],
+    ['ghp_0123456789abcdefghijABCDEFGHIJ012345', 'GitHub token'],
+    ['-----BEGIN RSA PRIVATE KEY-----\nMIIE...', 'private key'],
+    ['-----BEGIN OPENSSH PRIVATE KEY-----', 'private key'],
+    ['postgres://app:s3cr3tP4ss@db:5432/app', 'URL with an embedded password'],
+    ['xoxb-1234567890-abcdefghij', 'Slack token'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'JSON web token'],
+  ])('%s is a %s', (value, kind) => expect(detectSecretFormat(value)).toBe(kind));
+
+  it('ignores ordinary values and URLs with placeholder passwords', () => {
+    expect(detectSecretFormat('nginx:1.27')).toBeUndefined();
+    expect(detectSecretFormat('postgres://app:${DB_PASSWORD}@db/app')).toBeUndefined();
+    expect(detectSecretFormat('https://example.com/path')).toBeUndefined();
+  });
+});
+
+describe('detectSecret', () => {
+  it('needs a real value under a credential name', () => {
+    expect(detectSecret('DB_PASSWORD', 'hunter2hunter2')).toEqual({ kind: 'password', confidence: 'name' });
+    expect(detectSecret('DB_PASSWORD', 'changeme')).toBeUndefined();
+    expect(detectSecret('DB_PASSWORD', '${DB_PASSWORD}')).toBeUndefined();
+    expect(detectSecret('DB_PASSWORD', '')).toBeUndefined();
+    expect(detectSecret('LOG_LEVEL', 'debug')).toBeUndefined();
+  });
+  it('finds a known format under any name', () => {
+    expect(detectSecret('SOMETHING', 'AKIAIOSFODNN7EXAMPLE')).toEqual({ kind: 'AWS access key id', confidence: 'format' });
+  });
+  it('treats placeholders as not secrets', () => {
+    for (const v of ['true', '<your-token>', '{{ .Values.token }}', '****', 'REPLACE_ME', '/run/secrets/db'])
+      expect(isPlaceholder(v)).toBe(true);
+  });
+});
+
+describe('redact', () => {
+  it('reveals only the length', () => {
+    expect(redact('AKIAIOSFODNN7EXAMPLE')).toBe('[redacted: 20 characters]');
+    expect(redact('AKIAIOSFODNN7EXAMPLE')).not.toContain('AKIA');
+  });
+});
+
+describe('sensitiveFileKind', () => {
+  it.each([
+    ['id_rsa', 'SSH private key'],
+    ['keys/server.pem', 'key or certificate store'],
+    ['.env', 'dotenv file'],
+    ['.env.production', 'dotenv file'],
+    ['root/.aws/credentials', 'AWS credentials'],
+    ['.npmrc', 'package registry credentials'],
+  ])('%s', (path, kind) => expect(sensitiveFileKind(path)).toBe(kind));
+  it('leaves ordinary files alone', () => {
+    for (const p of ['app.js', 'package.json', 'environment.ts', 'src/keyboard.c']) expect(sensitiveFileKind(p)).toBeUndefined();
+  });
+});
