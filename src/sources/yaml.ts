@@ -14,9 +14,11 @@ import {
   type Pair,
   type ParsedNode,
   parseAllDocuments,
+  parseDocument,
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
+import { loadFast } from './yaml11.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -24,26 +26,59 @@ export type Path = readonly PathSegment[];
 /** Largest number of alias dereferences in one document before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 1000;
 
-/** One YAML document of a file, with its plain value and a way back to source ranges. */
+/**
+ * One YAML document of a file. Its plain value is read fast, without positions; the positioned
+ * syntax tree (from the `yaml` package) is built only when something asks where a node is, which
+ * for most documents is never.
+ */
 export class YamlDocument {
   readonly source: SourceText;
   /** 0-based index of the document in its file. */
   readonly index: number;
   readonly value: unknown;
-  readonly #ast: Document.Parsed;
+  /** Offsets of this document's text in the source. */
+  readonly start: number;
+  readonly end: number;
+  #ast: Document.Parsed | null | undefined;
+  /** What to add to the tree's ranges to get source offsets. */
+  #treeOffset: number;
 
-  constructor(source: SourceText, index: number, ast: Document.Parsed, value: unknown) {
+  /** `ast`, when given, was parsed from the whole source (its ranges are source offsets). */
+  constructor(source: SourceText, index: number, value: unknown, start: number, end: number, ast?: Document.Parsed) {
     this.source = source;
     this.index = index;
-    this.#ast = ast;
     this.value = value;
+    this.start = start;
+    this.end = end;
+    this.#ast = ast;
+    this.#treeOffset = ast ? 0 : start;
+  }
+
+  /** The positioned tree, parsed on first use; null if this document's text cannot be parsed alone. */
+  get ast(): Document.Parsed | null {
+    if (this.#ast === undefined) {
+      try {
+        const text = this.source.text.slice(this.start, this.end);
+        const ast = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+        this.#ast = ast.errors.length === 0 ? ast : null;
+      } catch {
+        this.#ast = null;
+      }
+    }
+    return this.#ast;
+  }
+
+  #shift(range: readonly number[]): OffsetRange {
+    const base = this.#treeOffset;
+    return [(range[0] ?? 0) + base, (range[1] ?? range[0] ?? 0) + base];
   }
 
   /** Range of the document's content (its root node). */
   get range(): OffsetRange {
-    const root = this.#ast.contents;
-    if (root?.range) return [root.range[0], root.range[1]];
-    return [this.#ast.range[0], this.#ast.range[1]];
+    const ast = this.ast;
+    const root = ast?.contents;
+    if (root?.range) return this.#shift(root.range);
+    return [this.start, this.end];
   }
 
   /**
@@ -52,24 +87,26 @@ export class YamlDocument {
    * a finding about an absent field points at the object that lacks it.
    */
   locate(path: Path): OffsetRange {
-    let node: unknown = this.#ast.contents;
+    const ast = this.ast;
     let best: OffsetRange = this.range;
+    if (!ast) return best;
+    let node: unknown = ast.contents;
     for (const segment of path) {
-      node = resolveAlias(node, this.#ast);
+      node = resolveAlias(node, ast);
       if (isMap(node)) {
         const pair = findPair(node.items, segment);
         if (!pair) return best;
         const key = pair.key as ParsedNode | null;
-        const value = resolveAlias(pair.value, this.#ast) as ParsedNode | null;
+        const value = resolveAlias(pair.value, ast) as ParsedNode | null;
         const start = key?.range?.[0] ?? value?.range?.[0];
         const end = (pair.value as ParsedNode | null)?.range?.[1] ?? key?.range?.[1];
-        if (start !== undefined && end !== undefined) best = [start, end];
+        if (start !== undefined && end !== undefined) best = this.#shift([start, end]);
         node = pair.value;
       } else if (isSeq(node)) {
         if (typeof segment !== 'number') return best;
         const item = node.items[segment] as ParsedNode | undefined;
         if (!item?.range) return best;
-        best = [item.range[0], item.range[1]];
+        best = this.#shift(item.range);
         node = item;
       } else {
         return best;
@@ -80,17 +117,18 @@ export class YamlDocument {
 
   /** Range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
   locateKey(path: Path): OffsetRange | undefined {
-    if (path.length === 0) return undefined;
-    let node: unknown = this.#ast.contents;
+    const ast = this.ast;
+    if (path.length === 0 || !ast) return undefined;
+    let node: unknown = ast.contents;
     for (let i = 0; i < path.length; i++) {
-      node = resolveAlias(node, this.#ast);
+      node = resolveAlias(node, ast);
       const segment = path[i] as PathSegment;
       if (isMap(node)) {
         const pair = findPair(node.items, segment);
         if (!pair) return undefined;
         if (i === path.length - 1) {
           const key = pair.key as ParsedNode | null;
-          return key?.range ? [key.range[0], key.range[1]] : undefined;
+          return key?.range ? this.#shift(key.range) : undefined;
         }
         node = pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
@@ -104,10 +142,12 @@ export class YamlDocument {
 
   /** The comment lines written directly before the node at `path` (without `#`). */
   commentBefore(path: Path): string | undefined {
-    let node: unknown = this.#ast.contents;
+    const ast = this.ast;
+    if (!ast) return undefined;
+    let node: unknown = ast.contents;
     let comment: string | undefined;
     for (const segment of path) {
-      node = resolveAlias(node, this.#ast);
+      node = resolveAlias(node, ast);
       if (isMap(node)) {
         const pair = findPair(node.items, segment);
         if (!pair) return comment;
@@ -145,32 +185,149 @@ export interface ParsedYaml {
   errors: ScanError[];
 }
 
+const YAML_OPTIONS = {
+  version: '1.1',
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const;
+
+/** A line that starts or ends a document: `---` or `...` at column 0, then a space or the line's end. */
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+/**
+ * A possible alias (`*name` where a node may start): such documents take the careful path, which
+ * limits alias expansion (the fast loader shares aliased nodes, and a later walk of an alias bomb
+ * would still be exponential). Tags the fast loader does not know make it throw, which also
+ * leads to the careful path.
+ */
+const CAREFUL = /(?:^|[\s,[{:-])\*[^\s,\]}]/m;
+
+interface Chunk {
+  start: number;
+  end: number;
+}
+
+/** Splits a text at document markers. A marker line belongs to the document it opens. */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
+    const at = match.index;
+    if (match[0] === '---') {
+      if (at > start) chunks.push({ start, end: at });
+      start = at;
+    } else {
+      const lineEnd = text.indexOf('\n', at);
+      const end = lineEnd === -1 ? text.length : lineEnd + 1;
+      chunks.push({ start, end });
+      start = end;
+    }
+  }
+  if (start < text.length) chunks.push({ start, end: text.length });
+  return chunks;
+}
+
+/** Only whitespace, comments and markers: no document. A line scan (a regex here backtracks badly). */
+function isBlank(text: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line !== '' && !line.startsWith('#') && line !== '---' && line !== '...') return false;
+    lineStart = lineEnd + 1;
+  }
+  return true;
+}
+
 /**
  * Parses every document of a YAML (or JSON) text. A broken document gives an error with its
  * position and is left out; the other documents of the file are still returned. Alias bombs,
  * runaway nesting and other parser failures become errors, never exceptions.
+ *
+ * Plain documents are read by a fast loader without positions; documents with anchors, aliases,
+ * tags or directives, and any the fast loader refuses, are read by the `yaml` package, which also
+ * gives the precise error. Positions are computed later, only for documents that need them.
  */
 export function parseYaml(source: SourceText): ParsedYaml {
+  const text = source.text;
+  if (/^\s*[{[]/.test(text) && /\.json$/i.test(source.path)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      return { documents: [new YamlDocument(source, 0, value, 0, text.length)], errors: [] };
+    } catch {
+      // not strict JSON: read it as YAML below, which also locates the mistake
+    }
+  }
+  if (/^%/m.test(text)) return parseCareful(source, 0, text.length, 0);
   const documents: YamlDocument[] = [];
   const errors: ScanError[] = [];
+  let index = 0;
+  for (const chunk of splitDocuments(text)) {
+    if (isBlank(text, chunk.start, chunk.end)) continue;
+    const slice = text.slice(chunk.start, chunk.end);
+    try {
+      const value = loadFast(slice);
+      // A `*` that might be an alias: keep the fast result only if no node is actually shared.
+      if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
+      if (value !== null && value !== undefined) {
+        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end));
+      }
+      index++;
+      continue;
+    } catch {
+      // fall through to the careful parser, which gives the authoritative answer or error
+    }
+    const careful = parseCareful(source, chunk.start, chunk.end, index);
+    documents.push(...careful.documents);
+    errors.push(...careful.errors);
+    index++;
+  }
+  return { documents, errors };
+}
+
+/**
+ * Whether a loaded value reaches some map or list twice (an alias of a collection). The walk
+ * visits each node once, so even an alias bomb is checked in time linear in its text.
+ */
+function sharesNodes(root: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (seen.has(node)) return true;
+    seen.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** The `yaml` package's full parse of a range of the source, with alias limits. */
+function parseCareful(source: SourceText, start: number, end: number, firstIndex: number): ParsedYaml {
+  const documents: YamlDocument[] = [];
+  const errors: ScanError[] = [];
+  const whole = start === 0 && end === source.text.length;
+  const text = whole ? source.text : source.text.slice(start, end);
   let asts: Document.Parsed[];
   try {
-    asts = parseAllDocuments(source.text, {
-      version: '1.1',
-      merge: true,
-      uniqueKeys: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    }) as Document.Parsed[];
+    asts = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[];
   } catch (error) {
-    errors.push({ file: source.path, line: 1, column: 1, message: `cannot parse YAML: ${describe(error)}` });
+    const at = source.positionAt(start);
+    errors.push({ file: source.path, line: at.line, column: at.column, message: `cannot parse YAML: ${describe(error)}` });
     return { documents, errors };
   }
   if (!Array.isArray(asts)) asts = [asts as unknown as Document.Parsed];
-  asts.forEach((ast, index) => {
+  asts.forEach((ast, offset) => {
+    const index = firstIndex + offset;
     if (ast.errors.length > 0) {
       for (const error of ast.errors.slice(0, 3)) {
-        const at = source.positionAt(error.pos[0]);
+        const at = source.positionAt(start + error.pos[0]);
         errors.push({
           file: source.path,
           line: at.line,
@@ -185,7 +342,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
     try {
       value = ast.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const at = source.positionAt(ast.contents.range?.[0] ?? 0);
+      const at = source.positionAt(start + (ast.contents.range?.[0] ?? 0));
       const message =
         error instanceof ReferenceError && /alias/i.test(error.message)
           ? `YAML alias expansion exceeds ${MAX_ALIAS_COUNT} aliases (a "billion laughs" alias bomb?); document skipped`
@@ -193,7 +350,13 @@ export function parseYaml(source: SourceText): ParsedYaml {
       errors.push({ file: source.path, line: at.line, column: at.column, message });
       return;
     }
-    documents.push(new YamlDocument(source, index, ast, value));
+    const docStart = start + ast.range[0];
+    const docEnd = start + ast.range[2];
+    documents.push(
+      whole
+        ? new YamlDocument(source, index, value, docStart, docEnd, ast)
+        : new YamlDocument(source, index, value, docStart, docEnd),
+    );
   });
   return { documents, errors };
 }
