@@ -43,7 +43,7 @@ export interface ResolvedConfig {
   errors: ScanError[];
 }
 
-export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'cwd' | 'settings'>): ResolvedConfig {
+export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'cwd' | 'settings' | 'rules'>): ResolvedConfig {
   const cwd = options.cwd ?? process.cwd();
   let config: GreenbeltConfig;
   let source: SourceText | undefined;
@@ -55,7 +55,8 @@ export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'c
     if (file === undefined) config = emptyConfig(cwd);
     else {
       const display = relative(cwd, resolve(cwd, file)) || file;
-      const loaded = loadConfigFile(resolve(cwd, file), display);
+      const knownRules = (options.rules ?? allRules).map((rule) => ({ id: rule.meta.id, aliases: rule.meta.aliases }));
+      const loaded = loadConfigFile(resolve(cwd, file), display, { knownRules });
       config = loaded.config;
       errors.push(...loaded.errors);
       try {
@@ -129,12 +130,19 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     cwd,
     settings: config.settings,
     handlers: options.handlers ?? defaultHandlers,
-    exclude: [...config.exclude, ...(options.exclude ?? [])],
+    exclude: [
+      { base: config.root, patterns: config.exclude },
+      { base: cwd, patterns: options.exclude ?? [] },
+    ],
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
   });
-  const errors: ScanError[] = [...resolved.errors, ...loaded.errors];
+  // Config errors first, then input errors in path order (walking finds some, reading others).
+  const inputErrors = [...loaded.errors].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const errors: ScanError[] = [...resolved.errors, ...inputErrors];
   let baseline: { fingerprints: Set<string>; name: string } | undefined;
   if (options.baseline !== undefined) {
     const read = readBaseline(options.baseline, cwd);
@@ -151,6 +159,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     configSource: resolved.source,
     rules: selectRules(options.rules ?? allRules, options.only),
     baseline,
+    cwd,
   });
   errors.push(...output.errors);
   const result: ScanResult = {

@@ -199,6 +199,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
 }
 
 function firstLine(message: string): string {
+  if (/call stack/i.test(message)) return 'nested too deeply to read (runaway [ or { nesting?); document skipped';
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }

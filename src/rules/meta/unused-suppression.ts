@@ -44,6 +44,15 @@ spec:
       source ? { source, range: [source.offsetAt(line, column), source.offsetAt(line, column) + 1] as const } : {};
     for (const directive of index.comments) {
       const source = index.sources.get(directive.file);
+      if (directive.source === 'greenbelt' && directive.rules.length === 0) {
+        context.report({
+          ...at(source, directive.line, directive.column),
+          message:
+            'Suppression comment names no rule, so it suppresses nothing: name the rules, as in `# greenbelt-ignore k8s/no-privileged: <reason>`.',
+          key: `${directive.file}:${directive.line}:`,
+        });
+        continue;
+      }
       for (const name of directive.rules) {
         const ids = index.resolve(name);
         if (ids.length === 0) {
@@ -80,6 +89,14 @@ spec:
     for (const entry of index.exemptions) {
       if (entry.used) continue;
       const exemption = entry.exemption;
+      if (entry.expired) {
+        context.report({
+          ...at(index.configSource, exemption.line ?? 1, exemption.column ?? 1),
+          message: `Config exemption ("${exemption.reason}") expired on ${exemption.expires}: the findings it suppressed are reported again. Fix them, or renew the exemption with a new date and reason.`,
+          key: `exemption:${exemption.line ?? 0}:expired`,
+        });
+        continue;
+      }
       const ids = exemption.rules.flatMap((name) => index.resolve(name));
       const unknown = exemption.rules.filter((name) => !/[*?[{]/.test(name) && index.resolve(name).length === 0);
       if (exemption.rules.length > 0 && unknown.length === 0 && ids.length > 0 && !ids.some((id) => index.isEnabled(id)))
