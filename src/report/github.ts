@@ -6,6 +6,7 @@
  */
 import type { Finding, ScanResult } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
+import { printable } from './printable.js';
 
 export function githubLevel(severity: Severity): 'error' | 'warning' | 'notice' {
   if (severity === 'critical' || severity === 'high') return 'error';
@@ -13,9 +14,9 @@ export function githubLevel(severity: Severity): 'error' | 'warning' | 'notice' 
   return 'notice';
 }
 
-/** Escaping of a command's message (data). */
+/** Escaping of a command's message (data); other control characters are shown, never sent raw. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a command's property value: also `:` and `,`, which delimit properties. */

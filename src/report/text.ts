@@ -9,6 +9,7 @@ import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import { atLeast, SEVERITIES, type Severity } from '../core/severity.js';
 import { THREATS, type ThreatId } from '../core/threats.js';
 import { colours, type Palette, plain } from './colour.js';
+import { printable } from './printable.js';
 
 export type GroupBy = 'file' | 'threat' | 'rule';
 
@@ -43,14 +44,15 @@ function severityLabel(severity: Severity, palette: Palette, pad = 8): string {
 
 function location(item: { file?: string; line?: number; column?: number }): string {
   if (item.file === undefined) return '';
-  if (item.line === undefined) return item.file;
-  return `${item.file}:${item.line}:${item.column ?? 1}`;
+  const file = printable(item.file);
+  if (item.line === undefined) return file;
+  return `${file}:${item.line}:${item.column ?? 1}`;
 }
 
 function objectLabel(finding: Finding): string {
   const object = finding.object;
   if (!object) return '';
-  return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
+  return printable(object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`);
 }
 
 const INDENT = '           ';
@@ -58,7 +60,11 @@ const INDENT = '           ';
 function renderFinding(finding: Finding, palette: Palette, options: TextOptions, showFile: boolean): string[] {
   const where = showFile ? location(finding) : finding.line !== undefined ? `${finding.line}:${finding.column ?? 1}` : '';
   const object = objectLabel(finding);
-  const head = [severityLabel(finding.severity, palette), palette.grey(showFile ? where : where.padEnd(8)), finding.message]
+  const head = [
+    severityLabel(finding.severity, palette),
+    palette.grey(showFile ? where : where.padEnd(8)),
+    printable(finding.message),
+  ]
     .filter((part) => part !== '')
     .join(' ');
   const lines = [`  ${head}`];
@@ -71,12 +77,12 @@ function renderFinding(finding: Finding, palette: Palette, options: TextOptions,
     .join('  ');
   lines.push(`${INDENT}${detail}`);
   if (finding.evidence && finding.evidence.length > 0) {
-    for (const item of finding.evidence) lines.push(`${INDENT}${palette.grey('|')} ${item}`);
+    for (const item of finding.evidence) lines.push(`${INDENT}${palette.grey('|')} ${printable(item)}`);
   }
-  if (!options.brief && finding.remediation) lines.push(`${INDENT}${palette.green('fix:')} ${finding.remediation}`);
+  if (!options.brief && finding.remediation) lines.push(`${INDENT}${palette.green('fix:')} ${printable(finding.remediation)}`);
   if (finding.suppressed) {
     lines.push(
-      `${INDENT}${palette.grey(`suppressed by ${finding.suppressed.by}: ${finding.suppressed.reason || '(no reason given)'}`)}`,
+      `${INDENT}${palette.grey(`suppressed by ${finding.suppressed.by}: ${printable(finding.suppressed.reason) || '(no reason given)'}`)}`,
     );
   }
   return lines;
@@ -113,9 +119,9 @@ export function summaryLine(result: ScanResult, palette: Palette = plain, failOn
 
 function errorLines(errors: readonly ScanError[], palette: Palette, compact: boolean): string[] {
   if (errors.length === 0) return [];
-  if (compact) return errors.map((error) => `${location(error) || error.file}: error: ${error.message}`);
+  if (compact) return errors.map((error) => `${location(error)}: error: ${printable(error.message)}`);
   const out = [palette.bold(palette.red('Errors'))];
-  for (const error of errors) out.push(`  ${palette.red('ERROR')}    ${location(error) || error.file} ${error.message}`);
+  for (const error of errors) out.push(`  ${palette.red('ERROR')}    ${location(error)} ${printable(error.message)}`);
   out.push('');
   return out;
 }
@@ -123,13 +129,19 @@ function errorLines(errors: readonly ScanError[], palette: Palette, compact: boo
 function compactLine(finding: Finding): string {
   const where = location(finding) || objectLabel(finding) || '<scan>';
   const suppressed = finding.suppressed ? ` (suppressed by ${finding.suppressed.by})` : '';
-  return `${where}: ${finding.severity}: ${finding.message} [${finding.rule}]${suppressed}`;
+  return `${where}: ${finding.severity}: ${printable(finding.message)} [${finding.rule}]${suppressed}`;
 }
 
 function groups(shown: readonly Finding[], groupBy: GroupBy): { title: string; note: string; findings: Finding[] }[] {
   const byKey = new Map<string, Finding[]>();
   const keyOf = (f: Finding): string =>
-    groupBy === 'threat' ? (f.threats[0] ?? '') : groupBy === 'rule' ? f.rule : (f.file ?? objectLabel(f));
+    groupBy === 'threat'
+      ? (f.threats[0] ?? '')
+      : groupBy === 'rule'
+        ? f.rule
+        : f.file !== undefined
+          ? printable(f.file)
+          : objectLabel(f);
   for (const finding of shown) {
     const key = keyOf(finding);
     const list = byKey.get(key);
@@ -158,7 +170,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   if (options.compact) {
     for (const finding of shown) out.push(compactLine(finding));
     out.push(...errorLines(result.errors, palette, true));
-    if (options.verbose) for (const skipped of result.skipped) out.push(`${skipped.file}: skipped: ${skipped.reason}`);
+    if (options.verbose) for (const skipped of result.skipped) out.push(`${printable(skipped.file)}: skipped: ${skipped.reason}`);
     out.push(summaryLine(result, palette, options.failOn));
     return `${out.join('\n')}\n`;
   }
@@ -171,7 +183,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   out.push(...errorLines(result.errors, palette, false));
   if (options.verbose && result.skipped.length > 0) {
     out.push(palette.bold('Skipped'));
-    for (const skipped of result.skipped) out.push(`  ${palette.grey(skipped.file)} ${skipped.reason}`);
+    for (const skipped of result.skipped) out.push(`  ${palette.grey(printable(skipped.file))} ${skipped.reason}`);
     out.push('');
   }
   out.push(summaryLine(result, palette, options.failOn));
