@@ -42,7 +42,7 @@ export interface AnnotationDirective {
   on: Locatable;
 }
 
-const DIRECTIVE = /(?:^|\s)#\s*greenbelt-ignore(-file)?(?=\s|$)\s*([^:#]*?)\s*(?::\s*(.*?))?\s*$/;
+const DIRECTIVE = /(?:^|\s)#\s*greenbelt-ignore(-file)?(?=[\s:]|$)\s*([^:#]*?)\s*(?::\s*(.*?))?\s*$/;
 const HADOLINT = /(?:^|\s)#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+?)\s*$/;
 
 /** Finds every suppression comment in a source file. */

@@ -149,7 +149,7 @@ describe('SARIF report', () => {
   it('keeps an empty region one character wide', () => {
     const results = resultsOf(sarifLog(sampleResult(), { rules, showSuppressed: true }));
     const low = results.find((r) => r.ruleId === 'test/low') as Json;
-    const region = ((low.locations as Json[])[0]?.physicalLocation as Json).region as Json;
+    const region = (((low.locations as Json[])[0] as Json).physicalLocation as Json).region as Json;
     expect(region).toEqual({ startLine: 4, startColumn: 1, endLine: 4, endColumn: 2 });
   });
 

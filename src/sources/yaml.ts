@@ -169,8 +169,13 @@ export function parseYaml(source: SourceText): ParsedYaml {
   if (!Array.isArray(asts)) asts = [asts as unknown as Document.Parsed];
   asts.forEach((ast, index) => {
     if (ast.errors.length > 0) {
-      for (const error of ast.errors.slice(0, 3)) {
+      const seen = new Set<string>();
+      for (const error of ast.errors) {
         const at = source.positionAt(error.pos[0]);
+        const key = `${at.line}:${at.column}:${error.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > 3) break;
         errors.push({
           file: source.path,
           line: at.line,

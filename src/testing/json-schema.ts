@@ -82,7 +82,12 @@ export function validate(value: unknown, root: JsonSchema): SchemaError[] {
         out.push({ at, message: `${JSON.stringify(v)} does not match ${schema.pattern}` });
       }
     }
-    if (Array.isArray(v) && schema.items) v.forEach((item, i) => check(item, schema.items as JsonSchema, pointer(at, i), out));
+    if (Array.isArray(v) && schema.items) {
+      const items = schema.items;
+      v.forEach((item, i) => {
+        check(item, items, pointer(at, i), out);
+      });
+    }
     if (typeOf(v) === 'object') {
       const object = v as Record<string, unknown>;
       for (const key of schema.required ?? []) {
