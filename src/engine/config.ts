@@ -3,7 +3,7 @@
  * Mistakes in the file are errors with the config file's path and position, never exceptions.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ScanError } from '../core/finding.js';
 import { isSeverity, type Severity } from '../core/severity.js';
 import { SourceText } from '../core/source.js';
@@ -54,8 +54,9 @@ export function emptyConfig(root: string): GreenbeltConfig {
 
 /**
  * Finds the config file for a scan: in the first scanned directory (or the directory of the first
- * scanned file) and its parents, up to the working directory when the scan is inside it, or up to
- * the repository root (a directory holding `.git`) when it is not; then in the working directory.
+ * scanned file), then in each parent up to the repository root (the first directory holding
+ * `.git`) or the file system root, then in the working directory. So `greenbelt scan deploy/`
+ * run anywhere in a repository finds the `.greenbelt.yaml` at its root.
  */
 export function discoverConfig(paths: readonly string[], cwd: string): string | undefined {
   const candidates: string[] = [];
@@ -67,17 +68,11 @@ export function discoverConfig(paths: readonly string[], cwd: string): string | 
     } catch {
       directory = undefined; // a missing path is reported by the walker
     }
-    if (directory !== undefined) {
-      const rel = relative(cwd, directory);
-      const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-      let current = directory;
-      for (;;) {
-        candidates.push(current);
-        if (inside ? current === cwd : existsSync(join(current, '.git'))) break;
-        const parent = dirname(current);
-        if (parent === current) break;
-        current = parent;
-      }
+    for (let current = directory; current !== undefined; ) {
+      candidates.push(current);
+      if (existsSync(join(current, '.git'))) break;
+      const parent = dirname(current);
+      current = parent === current ? undefined : parent;
     }
   }
   if (!candidates.includes(cwd)) candidates.push(cwd);
