@@ -14,6 +14,12 @@ import { didYouMean } from './suggest.js';
 
 export const CONFIG_FILE_NAMES = ['.greenbelt.yaml', '.greenbelt.yml'];
 
+/** Every top-level key of the config file (docs/configuration.md documents each). */
+export const CONFIG_KEYS = ['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn'] as const;
+
+/** Every field of an exemption. */
+export const EXEMPTION_FIELDS = ['reason', 'rules', 'namespaces', 'kinds', 'names', 'paths', 'expires'] as const;
+
 export interface RuleSetting {
   enabled?: boolean;
   severity?: Severity;
@@ -136,7 +142,7 @@ export function parseConfig(source: SourceText, root: string, context: ConfigCon
     fail([], 'the config file must be a map');
     return { config, errors };
   }
-  const known = new Set(['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn']);
+  const known = new Set<string>(CONFIG_KEYS);
   for (const key of Object.keys(value)) {
     if (!known.has(key)) fail([key], `unknown setting "${key}"${didYouMean(key, known)} (known: ${[...known].join(', ')})`);
   }
@@ -274,7 +280,7 @@ function readExemptions(
       fail(path, 'an exemption must be a map');
       return;
     }
-    const allowed = new Set(['reason', 'rules', 'namespaces', 'kinds', 'names', 'paths', 'expires']);
+    const allowed = new Set<string>(EXEMPTION_FIELDS);
     for (const key of Object.keys(entry)) {
       if (!allowed.has(key)) {
         fail([...path, key], `unknown exemption field "${key}"${didYouMean(key, allowed)} (known: ${[...allowed].join(', ')})`);
