@@ -121,7 +121,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** `scan`, also returning the config that applied (the CLI reads `failOn` from it). */
-export async function scanWithConfig(options: ScanOptions): Promise<{ result: ScanResult; config: GreenbeltConfig }> {
+export interface ScanOutcome {
+  result: ScanResult;
+  /** The config that applied (the CLI reads `failOn` from it). */
+  config: GreenbeltConfig;
+  /** With a baseline: how many of its entries still match a finding, to point out stale ones. */
+  baseline?: { file: string; entries: number; matched: number };
+}
+
+export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const resolved = resolveConfig(options);
   const { config } = resolved;
@@ -169,5 +177,9 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     summary: summarise(output.findings, loaded.files, loaded.documents.length),
     skipped: loaded.skipped,
   };
-  return { result, config };
+  const outcome: ScanOutcome = { result, config };
+  if (baseline && options.baseline !== undefined && output.baselineMatched !== undefined) {
+    outcome.baseline = { file: options.baseline, entries: baseline.fingerprints.size, matched: output.baselineMatched };
+  }
+  return outcome;
 }

@@ -371,6 +371,10 @@ describe('baseline', () => {
 
   it('round-trips: rewriting the baseline keeps what is still there and drops what was fixed', async () => {
     t.write({ 'deploy/b.yaml': quietPod('b') });
+    const stale = await runInProcess(['scan', 'deploy', '--baseline', 'baseline.json', ...RULE], { cwd: t.dir });
+    expect(stale.stderr).toContain(
+      'greenbelt: 1 of 2 baseline entries match no finding any more (fixed?); refresh the baseline with --baseline baseline.json --write-baseline baseline.json',
+    );
     const rewrite = await runInProcess(
       ['scan', 'deploy', '--baseline', 'baseline.json', '--write-baseline', 'baseline.json', ...RULE],
       {

@@ -33,6 +33,8 @@ export interface EngineInput extends ScanDocuments {
 export interface EngineOutput {
   findings: Finding[];
   errors: ScanError[];
+  /** How many distinct baseline fingerprints matched a finding (when a baseline was given). */
+  baselineMatched?: number;
 }
 
 interface Pending {
@@ -198,7 +200,7 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   const findings = merged.map((p) => p.finding);
   findings.sort(compareFindings);
-  return { findings, errors };
+  return input.baseline ? { findings, errors, baselineMatched: suppressor.baselineUsed.size } : { findings, errors };
 }
 
 function applySuppression(item: Pending, suppressor: Suppressor, input: EngineInput): void {

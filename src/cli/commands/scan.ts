@@ -110,7 +110,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     else if (!positionals.includes('-')) throw new UsageError('--stdin-filename names standard input: add - to the paths');
   }
 
-  const { result, config } = await scanWithConfig({
+  const { result, config, baseline } = await scanWithConfig({
     paths,
     cwd: io.cwd,
     config: values['no-config'] ? false : (values.config ?? undefined),
@@ -143,6 +143,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`greenbelt: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${writeBaseline}\n`);
     for (const error of result.errors) io.stderr.write(`greenbelt: ${describeError(error)}\n`);
     return result.errors.length > 0 && !ignoreErrors ? EXIT_ERROR : EXIT_OK;
+  }
+
+  if (baseline && baseline.matched < baseline.entries && result.errors.length === 0) {
+    const stale = baseline.entries - baseline.matched;
+    io.stderr.write(
+      `greenbelt: ${stale} of ${baseline.entries} baseline entr${baseline.entries === 1 ? 'y matches' : 'ies match'} no finding any more (fixed?); refresh the baseline with --baseline ${baseline.file} --write-baseline ${baseline.file}\n`,
+    );
   }
 
   const colour = values['no-color']
