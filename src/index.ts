@@ -12,7 +12,18 @@ export { defaultSettings, type Settings } from './engine/settings.js';
 export { K8sObject } from './model/k8s.js';
 export { ObjectSet } from './model/object-set.js';
 export { type Container, type Workload, workloadOf } from './model/workload.js';
-export { FORMATS, type FormatName, format } from './report/index.js';
+export {
+  FORMATS,
+  type FormatName,
+  type FormatOptions,
+  format,
+  formatGithub,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+} from './report/index.js';
+export { scanResultSchema } from './report/schema.js';
 export { allRules, findRule } from './rules/index.js';
 export type { AnyRule, Rule, RuleMeta } from './rules/types.js';
-export { type ScanOptions, scan } from './scan.js';
+export { type ScanOptions, scan, scanWithConfig } from './scan.js';

@@ -43,7 +43,7 @@ export interface ResolvedConfig {
   errors: ScanError[];
 }
 
-export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'cwd' | 'settings'>): ResolvedConfig {
+export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'cwd' | 'settings' | 'rules'>): ResolvedConfig {
   const cwd = options.cwd ?? process.cwd();
   let config: GreenbeltConfig;
   let source: SourceText | undefined;
@@ -55,7 +55,8 @@ export function resolveConfig(options: Pick<ScanOptions, 'config' | 'paths' | 'c
     if (file === undefined) config = emptyConfig(cwd);
     else {
       const display = relative(cwd, resolve(cwd, file)) || file;
-      const loaded = loadConfigFile(resolve(cwd, file), display);
+      const knownRules = (options.rules ?? allRules).map((rule) => ({ id: rule.meta.id, aliases: rule.meta.aliases }));
+      const loaded = loadConfigFile(resolve(cwd, file), display, { knownRules });
       config = loaded.config;
       errors.push(...loaded.errors);
       try {
@@ -120,7 +121,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** `scan`, also returning the config that applied (the CLI reads `failOn` from it). */
-export async function scanWithConfig(options: ScanOptions): Promise<{ result: ScanResult; config: GreenbeltConfig }> {
+export interface ScanOutcome {
+  result: ScanResult;
+  /** The config that applied (the CLI reads `failOn` from it). */
+  config: GreenbeltConfig;
+  /** With a baseline: how many of its entries still match a finding, to point out stale ones. */
+  baseline?: { file: string; entries: number; matched: number };
+}
+
+export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const resolved = resolveConfig(options);
   const { config } = resolved;
@@ -129,12 +138,19 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     cwd,
     settings: config.settings,
     handlers: options.handlers ?? defaultHandlers,
-    exclude: [...config.exclude, ...(options.exclude ?? [])],
+    exclude: [
+      { base: config.root, patterns: config.exclude },
+      { base: cwd, patterns: options.exclude ?? [] },
+    ],
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
   });
-  const errors: ScanError[] = [...resolved.errors, ...loaded.errors];
+  // Config errors first, then input errors in path order (walking finds some, reading others).
+  const inputErrors = [...loaded.errors].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const errors: ScanError[] = [...resolved.errors, ...inputErrors];
   let baseline: { fingerprints: Set<string>; name: string } | undefined;
   if (options.baseline !== undefined) {
     const read = readBaseline(options.baseline, cwd);
@@ -151,6 +167,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     configSource: resolved.source,
     rules: selectRules(options.rules ?? allRules, options.only),
     baseline,
+    cwd,
   });
   errors.push(...output.errors);
   const result: ScanResult = {
@@ -160,5 +177,9 @@ export async function scanWithConfig(options: ScanOptions): Promise<{ result: Sc
     summary: summarise(output.findings, loaded.files, loaded.documents.length),
     skipped: loaded.skipped,
   };
-  return { result, config };
+  const outcome: ScanOutcome = { result, config };
+  if (baseline && options.baseline !== undefined && output.baselineMatched !== undefined) {
+    outcome.baseline = { file: options.baseline, entries: baseline.fingerprints.size, matched: output.baselineMatched };
+  }
+  return outcome;
 }

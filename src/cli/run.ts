@@ -15,6 +15,8 @@ interface CommandEntry {
 /** Every command, loaded on first use. */
 export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
+  rules: { summary: 'list the rules (text, JSON or markdown)', load: () => import('./commands/rules.js') },
+  explain: { summary: "print a rule's documentation", load: () => import('./commands/explain.js') },
 };
 
 function help(): string {
@@ -44,7 +46,8 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.stderr.write(`greenbelt: unknown command "${name}"\n\n${help()}`);
+    const { didYouMean } = await import('../engine/suggest.js');
+    io.stderr.write(`greenbelt: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n\n${help()}`);
     return EXIT_ERROR;
   }
   const { command } = await entry.load();

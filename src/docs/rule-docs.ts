@@ -65,6 +65,17 @@ export function ruleMarkdown(rule: AnyRule): string {
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/**
+ * The plain-text help of one rule, for places that cannot render markdown (SARIF `help.text`,
+ * terminals): what it checks, why, how to fix it and where to read more.
+ */
+export function rulePlainText(rule: AnyRule): string {
+  const meta = rule.meta;
+  const lines = [`${meta.id}: ${meta.description}.`, '', meta.rationale, '', `How to fix: ${meta.remediation}`];
+  if (meta.references.length > 0) lines.push('', 'References:', ...meta.references.map((r) => `  - ${r}`));
+  return lines.join('\n');
+}
+
 /** The catalogue of all rules, grouped by target. */
 export function ruleIndexMarkdown(rules: readonly AnyRule[]): string {
   const lines = [

@@ -10,8 +10,15 @@ import { SourceText } from '../core/source.js';
 import { asArray, asObject, isObject } from '../model/k8s.js';
 import { type Path, parseYaml, type YamlDocument } from '../sources/yaml.js';
 import { defaultSettings, type PssLevel, type Settings } from './settings.js';
+import { didYouMean } from './suggest.js';
 
 export const CONFIG_FILE_NAMES = ['.greenbelt.yaml', '.greenbelt.yml'];
+
+/** Every top-level key of the config file (docs/configuration.md documents each). */
+export const CONFIG_KEYS = ['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn'] as const;
+
+/** Every field of an exemption. */
+export const EXEMPTION_FIELDS = ['reason', 'rules', 'namespaces', 'kinds', 'names', 'paths', 'expires'] as const;
 
 export interface RuleSetting {
   enabled?: boolean;
@@ -27,6 +34,8 @@ export interface Exemption {
   names: string[];
   /** Globs of file paths, relative to the config file's directory. */
   paths: string[];
+  /** Last day (YYYY-MM-DD, inclusive, UTC) the exemption applies; afterwards its findings come back. */
+  expires?: string;
   /** Where the exemption is written, to report it when it matches nothing. */
   file?: string;
   line?: number;
@@ -41,27 +50,38 @@ export interface GreenbeltConfig {
   settings: Settings;
   exclude: string[];
   exemptions: Exemption[];
-  failOn?: Severity;
+  /** The exit-code threshold (`none`: findings never fail the scan); the command line overrides it. */
+  failOn?: Severity | 'none';
 }
 
 export function emptyConfig(root: string): GreenbeltConfig {
   return { root, rules: {}, settings: defaultSettings(), exclude: [], exemptions: [] };
 }
 
-/** Finds the config file: in the first scanned directory, else in cwd. */
+/**
+ * Finds the config file for a scan: in the first scanned directory (or the directory of the first
+ * scanned file), then in each parent up to the repository root (the first directory holding
+ * `.git`) or the file system root, then in the working directory. So `greenbelt scan deploy/`
+ * run anywhere in a repository finds the `.greenbelt.yaml` at its root.
+ */
 export function discoverConfig(paths: readonly string[], cwd: string): string | undefined {
   const candidates: string[] = [];
-  for (const given of paths) {
-    if (given === '-') continue;
-    const absolute = resolve(cwd, given);
+  const first = paths.find((p) => p !== '-');
+  if (first !== undefined) {
+    let directory: string | undefined = resolve(cwd, first);
     try {
-      candidates.push(statSync(absolute).isDirectory() ? absolute : dirname(absolute));
+      if (!statSync(directory).isDirectory()) directory = dirname(directory);
     } catch {
-      // a missing path is reported by the walker
+      directory = undefined; // a missing path is reported by the walker
     }
-    break;
+    for (let current = directory; current !== undefined; ) {
+      candidates.push(current);
+      if (existsSync(join(current, '.git'))) break;
+      const parent = dirname(current);
+      current = parent === current ? undefined : parent;
+    }
   }
-  candidates.push(cwd);
+  if (!candidates.includes(cwd)) candidates.push(cwd);
   for (const directory of candidates) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = join(directory, name);
@@ -76,7 +96,12 @@ export interface LoadedConfig {
   errors: ScanError[];
 }
 
-export function loadConfigFile(file: string, displayPath = file): LoadedConfig {
+/** What the config is checked against: the rules that exist (ids and aliases). */
+export interface ConfigContext {
+  knownRules?: readonly { id: string; aliases?: readonly string[] | undefined }[];
+}
+
+export function loadConfigFile(file: string, displayPath = file, context: ConfigContext = {}): LoadedConfig {
   const absolute = resolve(file);
   let text: string;
   try {
@@ -89,10 +114,17 @@ export function loadConfigFile(file: string, displayPath = file): LoadedConfig {
       errors: [{ file: displayPath, line: 1, column: 1, message: `cannot read config file${code ? ` (${code})` : ''}` }],
     };
   }
-  return parseConfig(new SourceText(displayPath, text), dirname(absolute));
+  return parseConfig(new SourceText(displayPath, text), dirname(absolute), context);
 }
 
-export function parseConfig(source: SourceText, root: string): LoadedConfig {
+const RULE_GLOB = /[*?[\]{}!]/;
+
+/** Whether a rule name in config is a glob (`k8s/*`) rather than one rule id. */
+export function isRuleGlob(name: string): boolean {
+  return RULE_GLOB.test(name);
+}
+
+export function parseConfig(source: SourceText, root: string, context: ConfigContext = {}): LoadedConfig {
   const config = emptyConfig(root);
   config.file = source.path;
   const errors: ScanError[] = [];
@@ -110,22 +142,39 @@ export function parseConfig(source: SourceText, root: string): LoadedConfig {
     fail([], 'the config file must be a map');
     return { config, errors };
   }
-  const known = new Set(['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn']);
+  const known = new Set<string>(CONFIG_KEYS);
   for (const key of Object.keys(value)) {
-    if (!known.has(key)) fail([key], `unknown setting "${key}" (known: ${[...known].join(', ')})`);
+    if (!known.has(key)) fail([key], `unknown setting "${key}"${didYouMean(key, known)} (known: ${[...known].join(', ')})`);
   }
-  readRules(value.rules, config, fail);
+  const checkRuleName = ruleNameChecker(context, fail);
+  readRules(value.rules, config, fail, checkRuleName);
   readSettings(value, config.settings, fail);
   if (value.failOn !== undefined) {
-    if (isSeverity(value.failOn)) config.failOn = value.failOn;
-    else fail(['failOn'], 'failOn must be one of critical, high, medium, low, info');
+    if (isSeverity(value.failOn) || value.failOn === 'none') config.failOn = value.failOn;
+    else fail(['failOn'], 'failOn must be one of critical, high, medium, low, info, none');
   }
   config.exclude = stringList(value.exclude, ['exclude'], fail);
-  readExemptions(value.exemptions, config, document, fail);
+  readExemptions(value.exemptions, config, document, fail, checkRuleName);
   return { config, errors };
 }
 
 type Fail = (path: Path, message: string) => void;
+type CheckRuleName = (name: string, path: Path) => void;
+
+/** Reports a rule id that names no rule (globs and aliases are fine), with a suggestion. */
+function ruleNameChecker(context: ConfigContext, fail: Fail): CheckRuleName {
+  const rules = context.knownRules;
+  if (!rules) return () => {};
+  const names = new Set<string>();
+  for (const rule of rules) {
+    names.add(rule.id);
+    for (const alias of rule.aliases ?? []) names.add(alias);
+  }
+  return (name, path) => {
+    if (isRuleGlob(name) || names.has(name)) return;
+    fail(path, `unknown rule "${name}"${didYouMean(name, names)}; see greenbelt rules`);
+  };
+}
 
 function stringList(value: unknown, path: Path, fail: Fail): string[] {
   if (value === undefined || value === null) return [];
@@ -142,7 +191,7 @@ function stringList(value: unknown, path: Path, fail: Fail): string[] {
   return out;
 }
 
-function readRules(value: unknown, config: GreenbeltConfig, fail: Fail): void {
+function readRules(value: unknown, config: GreenbeltConfig, fail: Fail, checkRuleName: CheckRuleName): void {
   if (value === undefined || value === null) return;
   const rules = asObject(value);
   if (!rules) {
@@ -151,11 +200,16 @@ function readRules(value: unknown, config: GreenbeltConfig, fail: Fail): void {
   }
   for (const [id, setting] of Object.entries(rules)) {
     const path = ['rules', id];
+    checkRuleName(id, path);
     if (setting === 'off' || setting === false) config.rules[id] = { enabled: false };
     else if (setting === 'on' || setting === true) config.rules[id] = { enabled: true };
     else if (isSeverity(setting)) config.rules[id] = { enabled: true, severity: setting };
     else if (isObject(setting)) {
       const entry: RuleSetting = {};
+      for (const key of Object.keys(setting)) {
+        if (key !== 'enabled' && key !== 'severity')
+          fail([...path, key], `unknown rule setting "${key}" (known: enabled, severity)`);
+      }
       if (setting.enabled !== undefined) {
         if (typeof setting.enabled === 'boolean') entry.enabled = setting.enabled;
         else fail([...path, 'enabled'], 'enabled must be true or false');
@@ -207,7 +261,13 @@ export function normalisePssVersion(version: string): string {
   return version === 'latest' ? version : version.startsWith('v') ? version : `v${version}`;
 }
 
-function readExemptions(value: unknown, config: GreenbeltConfig, document: YamlDocument, fail: Fail): void {
+function readExemptions(
+  value: unknown,
+  config: GreenbeltConfig,
+  document: YamlDocument,
+  fail: Fail,
+  checkRuleName: CheckRuleName,
+): void {
   if (value === undefined || value === null) return;
   if (!Array.isArray(value)) {
     fail(['exemptions'], 'exemptions must be a list');
@@ -220,8 +280,12 @@ function readExemptions(value: unknown, config: GreenbeltConfig, document: YamlD
       fail(path, 'an exemption must be a map');
       return;
     }
-    const allowed = new Set(['reason', 'rules', 'namespaces', 'kinds', 'names', 'paths']);
-    for (const key of Object.keys(entry)) if (!allowed.has(key)) fail([...path, key], `unknown exemption field "${key}"`);
+    const allowed = new Set<string>(EXEMPTION_FIELDS);
+    for (const key of Object.keys(entry)) {
+      if (!allowed.has(key)) {
+        fail([...path, key], `unknown exemption field "${key}"${didYouMean(key, allowed)} (known: ${[...allowed].join(', ')})`);
+      }
+    }
     const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
     if (reason === '') {
       fail(path, 'every exemption needs a reason');
@@ -235,6 +299,15 @@ function readExemptions(value: unknown, config: GreenbeltConfig, document: YamlD
       names: stringList(entry.names, [...path, 'names'], fail),
       paths: stringList(entry.paths, [...path, 'paths'], fail),
     };
+    exemption.rules.forEach((name, i) => {
+      checkRuleName(name, Array.isArray(entry.rules) ? [...path, 'rules', i] : [...path, 'rules']);
+    });
+    if (entry.expires !== undefined) {
+      const expires = entry.expires instanceof Date ? entry.expires.toISOString().slice(0, 10) : String(entry.expires);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(expires) && !Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+        exemption.expires = expires;
+      } else fail([...path, 'expires'], 'expires must be a date written YYYY-MM-DD');
+    }
     if (config.file) {
       const at = document.source.positionAt(document.locate(path)[0]);
       exemption.file = config.file;

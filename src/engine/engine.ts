@@ -3,6 +3,8 @@
  * positions, merges overlapping findings, applies suppressions and sorts the result.
  */
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { Finding, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { SourceText } from '../core/source.js';
@@ -10,7 +12,7 @@ import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
 import { describe, toPointer } from '../sources/yaml.js';
-import type { GreenbeltConfig } from './config.js';
+import { type GreenbeltConfig, isRuleGlob, type RuleSetting } from './config.js';
 import type { Settings } from './settings.js';
 import { ANNOTATION_PREFIX, type AnnotationDirective, type RuleIdentity, Suppressor } from './suppress.js';
 import type { SuppressionIndex } from './suppression-index.js';
@@ -24,11 +26,15 @@ export interface EngineInput extends ScanDocuments {
   configSource?: SourceText | undefined;
   rules: readonly AnyRule[];
   baseline?: { fingerprints: Set<string>; name: string } | undefined;
+  /** The working directory: fingerprints use paths relative to it, so `scan ./x` and `scan x` agree. */
+  cwd?: string | undefined;
 }
 
 export interface EngineOutput {
   findings: Finding[];
   errors: ScanError[];
+  /** How many distinct baseline fingerprints matched a finding (when a baseline was given). */
+  baselineMatched?: number;
 }
 
 interface Pending {
@@ -40,14 +46,46 @@ interface Pending {
 
 /** Whether a rule runs under a config: its own activity, the config's switch, and its default. */
 export function isRuleEnabled(rule: AnyRule, config: GreenbeltConfig): boolean {
-  const setting = ruleSetting(rule, config);
   if (rule.isActive && !rule.isActive(config.settings)) return false;
+  const setting = ruleSetting(rule, config);
   if (setting?.enabled !== undefined) return setting.enabled;
   return !rule.meta.defaultOff;
 }
 
-function ruleSetting(rule: AnyRule, config: GreenbeltConfig) {
-  return config.rules[rule.meta.id] ?? rule.meta.aliases?.map((a) => config.rules[a]).find((s) => s !== undefined);
+/** The severity a rule's findings get under a config (graded rules may still grade their findings). */
+export function effectiveSeverity(rule: AnyRule, config: GreenbeltConfig): Severity {
+  return ruleSetting(rule, config)?.severity ?? rule.meta.severity;
+}
+
+const globCache = new Map<string, (value: string) => boolean>();
+
+function globMatcher(pattern: string): (value: string) => boolean {
+  let matcher = globCache.get(pattern);
+  if (!matcher) {
+    matcher = picomatch(pattern);
+    globCache.set(pattern, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * A rule's setting in config: globs (`k8s/*`) that match its id or an alias apply first, in the
+ * order written, then an alias's entry, then the entry of its own id; later ones override the
+ * fields they set. So `dockerfile/*: low` with `dockerfile/no-add: high` makes no-add high.
+ */
+export function ruleSetting(rule: AnyRule, config: GreenbeltConfig): RuleSetting | undefined {
+  const names = [rule.meta.id, ...(rule.meta.aliases ?? [])];
+  let merged: RuleSetting | undefined;
+  const apply = (setting: RuleSetting | undefined) => {
+    if (setting === undefined) return;
+    merged = { ...merged, ...setting };
+  };
+  for (const [pattern, setting] of Object.entries(config.rules)) {
+    if (isRuleGlob(pattern) && names.some(globMatcher(pattern))) apply(setting);
+  }
+  for (const alias of rule.meta.aliases ?? []) apply(Object.hasOwn(config.rules, alias) ? config.rules[alias] : undefined);
+  apply(Object.hasOwn(config.rules, rule.meta.id) ? config.rules[rule.meta.id] : undefined);
+  return merged;
 }
 
 export function ruleIdentity(rule: AnyRule): RuleIdentity {
@@ -89,10 +127,26 @@ export function runEngine(input: EngineInput): EngineOutput {
   const normal = enabled.filter((rule) => rule.target !== 'suppressions');
   const late = enabled.filter((rule) => rule.target === 'suppressions');
 
+  const severityOverride = new Map<AnyRule, Severity | undefined>();
+  for (const rule of enabled) severityOverride.set(rule, ruleSetting(rule, config)?.severity);
+  const occurrences = new Map<string, number>();
+  const identity: FingerprintContext = {
+    pathOf: (file) => {
+      const absolute = input.absolute.get(file);
+      if (absolute === undefined || input.cwd === undefined) return file;
+      const rel = relative(input.cwd, absolute);
+      return rel === '' || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
+    },
+    occurrence: (key) => {
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      return n;
+    },
+  };
   const makeContext = (rule: AnyRule, subject: unknown): RuleContext => ({
     settings,
     report: (report: Report) => {
-      const pendingFinding = toFinding(rule, report, subject, config);
+      const pendingFinding = toFinding(rule, report, subject, severityOverride.get(rule), identity);
       if (pendingFinding) pending.push(pendingFinding);
     },
   });
@@ -103,11 +157,14 @@ export function runEngine(input: EngineInput): EngineOutput {
         (rule.check as (s: unknown, c: RuleContext) => void)(subject, makeContext(rule, subject));
       } catch (error) {
         const on = defaultLocatable(subject);
+        const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
         errors.push({
           file: on?.source?.path ?? '<scan>',
           line: 1,
           column: 1,
-          message: `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
+          message: tooDeep
+            ? `nested too deeply for rule ${rule.meta.id} to check; not checked by it`
+            : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
         });
       }
     }
@@ -143,7 +200,7 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   const findings = merged.map((p) => p.finding);
   findings.sort(compareFindings);
-  return { findings, errors };
+  return input.baseline ? { findings, errors, baselineMatched: suppressor.baselineUsed.size } : { findings, errors };
 }
 
 function applySuppression(item: Pending, suppressor: Suppressor, input: EngineInput): void {
@@ -159,12 +216,45 @@ function applySuppression(item: Pending, suppressor: Suppressor, input: EngineIn
   });
 }
 
-function toFinding(rule: AnyRule, report: Report, subject: unknown, config: GreenbeltConfig): Pending | undefined {
+interface FingerprintContext {
+  /** The file path fingerprints use: relative to the working directory, with forward slashes. */
+  pathOf(file: string): string;
+  /** How many times this key was seen before in the scan (0 the first time). */
+  occurrence(key: string): number;
+}
+
+/**
+ * A JSON path made independent of list order where list items are named (containers, volumes,
+ * env vars, ports): `/spec/containers/1/image` becomes `/spec/containers/[name=web]/image`, so
+ * inserting a container before `web` does not turn its findings into new ones.
+ */
+function stablePath(on: Locatable | undefined, path: readonly (string | number)[]): string {
+  if (!(on instanceof K8sObject)) return toPointer(path);
+  const parts: string[] = [];
+  let value: unknown = on.value;
+  for (const segment of path) {
+    const item: unknown = Array.isArray(value) && typeof segment === 'number' ? value[segment] : undefined;
+    const name =
+      item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>).name : undefined;
+    parts.push(
+      typeof name === 'string' ? `[name=${JSON.stringify(name)}]` : String(segment).replace(/~/g, '~0').replace(/\//g, '~1'),
+    );
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return parts.length === 0 ? '' : `/${parts.join('/')}`;
+}
+
+function toFinding(
+  rule: AnyRule,
+  report: Report,
+  subject: unknown,
+  severityOverride: Severity | undefined,
+  identity: FingerprintContext,
+): Pending | undefined {
   const on = report.on ?? defaultLocatable(subject);
   const source = report.source ?? on?.source;
   const meta = rule.meta;
-  const setting = ruleSetting(rule, config);
-  const severity: Severity = setting?.severity ?? report.severity ?? meta.severity;
+  const severity: Severity = severityOverride ?? report.severity ?? meta.severity;
   let range = report.range;
   if (range === undefined && report.path !== undefined && on) range = on.locate(report.path);
   if (range === undefined && report.path === undefined && on) range = on.locate([]);
@@ -186,13 +276,22 @@ function toFinding(rule: AnyRule, report: Report, subject: unknown, config: Gree
     fingerprint: '',
   };
   if (report.evidence && report.evidence.length > 0) finding.evidence = [...report.evidence];
-  finding.fingerprint = fingerprintOf([
-    meta.id,
-    finding.file,
-    objectIdOf(on),
-    pointer ?? (range && !on?.ref ? `@${report.key === undefined ? range[0] : ''}` : ''),
-    report.key,
-  ]);
+  // The identity of a finding holds no line or column: the rule, the file, the object, where in
+  // the object (with named list items by name), and the rule's own key. A finding known only by a
+  // source range (a Dockerfile instruction) is known by the text it points at and which
+  // occurrence of that text it is, so moving code around does not make it new.
+  const file = finding.file === undefined ? undefined : identity.pathOf(finding.file);
+  let where: string;
+  if (report.path !== undefined) where = stablePath(on, report.path);
+  else if (range !== undefined && !on?.ref && report.key === undefined && source) {
+    const snippet = source.text
+      .slice(range[0], Math.min(range[1], range[0] + 200))
+      .replace(/\s+/g, ' ')
+      .trim();
+    const key = `${meta.id}\u0000${file ?? ''}\u0000${snippet}`;
+    where = `@${snippet}#${identity.occurrence(key)}`;
+  } else where = '';
+  finding.fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
   return { finding, rule, on, source };
 }
 

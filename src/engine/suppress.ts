@@ -42,7 +42,7 @@ export interface AnnotationDirective {
   on: Locatable;
 }
 
-const DIRECTIVE = /(?:^|\s)#\s*greenbelt-ignore(-file)?(?=\s|$)\s*([^:#]*?)\s*(?::\s*(.*?))?\s*$/;
+const DIRECTIVE = /(?:^|\s)#\s*greenbelt-ignore(-file)?(?=[\s:]|$)\s*([^:#]*?)\s*(?::\s*(.*?))?\s*$/;
 const HADOLINT = /(?:^|\s)#\s*hadolint\s+ignore=([A-Za-z0-9,\s]+?)\s*$/;
 
 /** Finds every suppression comment in a source file. */
@@ -124,18 +124,22 @@ export interface SuppressionTarget {
 export class Suppressor {
   readonly comments: CommentDirective[] = [];
   readonly annotations: AnnotationDirective[] = [];
-  readonly exemptions: { exemption: Exemption; used: boolean; match: (t: SuppressionTarget) => boolean }[];
+  readonly exemptions: ExemptionState[];
   readonly #commentsByFile = new Map<string, Map<number, CommentDirective>>();
   readonly #fileWide = new Map<string, CommentDirective[]>();
   readonly #baseline: Set<string> | undefined;
   readonly #baselineName: string;
 
-  constructor(config: GreenbeltConfig, baseline?: { fingerprints: Set<string>; name: string }) {
+  /** Baseline fingerprints that matched a finding. */
+  readonly baselineUsed = new Set<string>();
+
+  constructor(config: GreenbeltConfig, baseline?: { fingerprints: Set<string>; name: string }, now: Date = new Date()) {
     this.#baseline = baseline?.fingerprints;
     this.#baselineName = baseline?.name ?? '';
     this.exemptions = config.exemptions.map((exemption) => ({
       exemption,
       used: false,
+      expired: exemption.expires !== undefined && isExpired(exemption.expires, now),
       match: compileExemption(exemption, config.root),
     }));
   }
@@ -192,22 +196,24 @@ export class Suppressor {
     const byLine = this.#commentsByFile.get(file);
     const line = target.finding.line;
     if (!byLine || line === undefined) return undefined;
-    // A trailing comment on the finding's line, or the block of comment lines directly above it.
-    for (let current = line; current >= 1; current--) {
+    // A comment on the finding's own line (trailing, or the whole line), or in the block of
+    // comment-only lines directly above it. A trailing comment on a line above belongs to that
+    // line, not to this one.
+    for (let current = line; current >= 1 && current >= line - 64; current--) {
+      if (current < line && !isCommentLine(target.source.lineText(current))) break;
       const directive = byLine.get(current);
       const name = directive && nameOf(directive.rules, target.rule);
       if (directive && name !== undefined) {
         directive.used.add(name);
         return { by: 'comment', reason: directive.reason };
       }
-      if (current < line && !isCommentLine(target.source.lineText(current))) break;
-      if (current < line - 64) break;
     }
     return undefined;
   }
 
   #byConfig(target: SuppressionTarget): Suppression | undefined {
     for (const entry of this.exemptions) {
+      if (entry.expired) continue;
       if (entry.match(target)) {
         entry.used = true;
         return { by: 'config', reason: entry.exemption.reason };
@@ -218,10 +224,25 @@ export class Suppressor {
 
   #byBaseline(target: SuppressionTarget): Suppression | undefined {
     if (this.#baseline?.has(target.finding.fingerprint)) {
+      this.baselineUsed.add(target.finding.fingerprint);
       return { by: 'baseline', reason: `present in the baseline ${this.#baselineName}` };
     }
     return undefined;
   }
+}
+
+export interface ExemptionState {
+  exemption: Exemption;
+  used: boolean;
+  /** Past its `expires` date: it suppresses nothing any more. */
+  expired: boolean;
+  match: (t: SuppressionTarget) => boolean;
+}
+
+/** Whether a YYYY-MM-DD date (inclusive, UTC) is over. */
+export function isExpired(date: string, now: Date): boolean {
+  const end = Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000;
+  return !Number.isNaN(end) && now.getTime() >= end;
 }
 
 function globs(patterns: readonly string[]): ((value: string) => boolean) | undefined {
@@ -265,6 +286,12 @@ export function baselineOf(findings: readonly Finding[]): BaselineFile {
         const entry: BaselineFile['findings'][number] = { rule: f.rule, fingerprint: f.fingerprint, message: f.message };
         if (f.file !== undefined) entry.file = f.file;
         return entry;
-      }),
+      })
+      // A stable order, so that a rewritten baseline diffs well in review.
+      .sort((a, b) => compare(a.file ?? '', b.file ?? '') || compare(a.rule, b.rule) || compare(a.fingerprint, b.fingerprint)),
   };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -33,9 +33,18 @@ export const plain: Palette = {
   green: identity,
 };
 
-/** Colour on a TTY unless NO_COLOR is set (any value); FORCE_COLOR forces it on. */
+/**
+ * Whether to colour output written to `stream`: `NO_COLOR` (any non-empty value) turns colour off;
+ * `FORCE_COLOR` turns it on (`0` or `false` turns it off), as in Node.js; otherwise colour only on
+ * a terminal that is not `TERM=dumb`.
+ */
 export function shouldColour(stream: { isTTY?: boolean } | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return false;
+    return true;
+  }
+  if (env.TERM === 'dumb') return false;
   return stream?.isTTY === true;
 }

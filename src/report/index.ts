@@ -1,20 +1,38 @@
 /** Report formats by name. Each is a pure function from a scan result to text. */
 import type { ScanResult } from '../core/finding.js';
+import type { Severity } from '../core/severity.js';
 import type { AnyRule } from '../rules/types.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
-import { formatText } from './text.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
+import { formatText, type GroupBy } from './text.js';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatOptions {
+  /** ANSI colour (text). */
   colour?: boolean;
-  groupBy?: 'file' | 'threat';
+  /** Grouping of the text report (default file). */
+  groupBy?: GroupBy;
+  /** One line per finding (text). */
+  compact?: boolean;
+  /** Leave out the fix lines (text). */
+  brief?: boolean;
+  /** Include suppressed findings, marked as such, in every format. */
   showSuppressed?: boolean;
+  /** Include skipped files (text, json). */
   verbose?: boolean;
-  /** The rules that ran, for formats that carry a rule table (SARIF). */
+  /** The rules that ran: SARIF's rules table, JUnit's suites. */
   rules?: readonly AnyRule[];
+  /** The severity of a rule under the config, for the SARIF rules table. */
+  ruleSeverity?: (rule: AnyRule) => Severity;
   toolVersion?: string;
+  /** The exit-code threshold, named in the text summary. */
+  failOn?: Severity;
+  /** The directory relative paths are relative to (SARIF makes absolute paths inside it relative). */
+  cwd?: string;
 }
 
 export function isFormat(name: string): name is FormatName {
@@ -27,5 +45,13 @@ export function format(name: FormatName, result: ScanResult, options: FormatOpti
       return formatJson(result, options);
     case 'text':
       return formatText(result, options);
+    case 'sarif':
+      return formatSarif(result, options);
+    case 'junit':
+      return formatJunit(result, options);
+    case 'github':
+      return formatGithub(result, options);
   }
 }
+
+export { formatGithub, formatJson, formatJunit, formatSarif, formatText };

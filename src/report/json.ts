@@ -1,16 +1,24 @@
-import type { ScanResult } from '../core/finding.js';
+import type { ScanResult, SkippedFile } from '../core/finding.js';
 
 /**
- * The JSON report: the finding contract of GUIDE.md. Suppressed findings are included only when
- * asked for; `skipped` only with verbose output.
+ * The JSON report: exactly the finding contract of GUIDE.md, described by
+ * docs/schema/scan-result.schema.json (generated from `scanResultSchema` in schema.ts). `skipped`
+ * is present only with verbose output.
  */
-export function formatJson(result: ScanResult, options: { showSuppressed?: boolean; verbose?: boolean } = {}): string {
-  const out: Record<string, unknown> = {
+export type JsonReport = Omit<ScanResult, 'skipped'> & { skipped?: SkippedFile[] };
+
+/** The report object: suppressed findings only when asked for, skipped files only when verbose. */
+export function jsonReport(result: ScanResult, options: { showSuppressed?: boolean; verbose?: boolean } = {}): JsonReport {
+  const out: JsonReport = {
     version: result.version,
     findings: options.showSuppressed ? result.findings : result.findings.filter((f) => f.suppressed === null),
     errors: result.errors,
     summary: result.summary,
   };
   if (options.verbose) out.skipped = result.skipped;
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return out;
+}
+
+export function formatJson(result: ScanResult, options: { showSuppressed?: boolean; verbose?: boolean } = {}): string {
+  return `${JSON.stringify(jsonReport(result, options), null, 2)}\n`;
 }

@@ -1,23 +1,33 @@
 /**
- * The human report: findings grouped by file (or by threat), most severe first within each
- * object, each with its position, the reason and the fix, and a summary line.
+ * The human report: findings grouped by file (or by threat, or by rule), in source order within a
+ * file, each with its position, the reason and the fix; then input errors, skipped files (verbose)
+ * and one summary line that says how bad it is and whether the threshold was crossed. The compact
+ * mode prints one `file:line:column: severity: message [rule]` line per finding, a shape editors
+ * and CI problem matchers parse.
  */
-import type { Finding, ScanResult } from '../core/finding.js';
-import { SEVERITIES, type Severity } from '../core/severity.js';
+import type { Finding, ScanError, ScanResult } from '../core/finding.js';
+import { atLeast, SEVERITIES, type Severity } from '../core/severity.js';
 import { THREATS, type ThreatId } from '../core/threats.js';
 import { colours, type Palette, plain } from './colour.js';
+import { printable } from './printable.js';
+
+export type GroupBy = 'file' | 'threat' | 'rule';
 
 export interface TextOptions {
   colour?: boolean;
-  groupBy?: 'file' | 'threat';
+  groupBy?: GroupBy;
   showSuppressed?: boolean;
   verbose?: boolean;
   /** Leave out the remediation lines. */
   brief?: boolean;
+  /** One line per finding. */
+  compact?: boolean;
+  /** The exit-code threshold, to say in the summary how many findings reach it. */
+  failOn?: Severity;
 }
 
-function severityLabel(severity: Severity, palette: Palette): string {
-  const label = severity.toUpperCase().padEnd(8);
+function severityLabel(severity: Severity, palette: Palette, pad = 8): string {
+  const label = severity.toUpperCase().padEnd(pad);
   switch (severity) {
     case 'critical':
       return palette.bold(palette.red(label));
@@ -32,22 +42,29 @@ function severityLabel(severity: Severity, palette: Palette): string {
   }
 }
 
-function location(finding: Finding): string {
-  if (finding.file === undefined) return '';
-  if (finding.line === undefined) return finding.file;
-  return `${finding.file}:${finding.line}:${finding.column ?? 1}`;
+function location(item: { file?: string; line?: number; column?: number }): string {
+  if (item.file === undefined) return '';
+  const file = printable(item.file);
+  if (item.line === undefined) return file;
+  return `${file}:${item.line}:${item.column ?? 1}`;
 }
 
 function objectLabel(finding: Finding): string {
   const object = finding.object;
   if (!object) return '';
-  return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
+  return printable(object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`);
 }
+
+const INDENT = '           ';
 
 function renderFinding(finding: Finding, palette: Palette, options: TextOptions, showFile: boolean): string[] {
   const where = showFile ? location(finding) : finding.line !== undefined ? `${finding.line}:${finding.column ?? 1}` : '';
   const object = objectLabel(finding);
-  const head = [severityLabel(finding.severity, palette), palette.grey(where.padEnd(showFile ? 0 : 8)), finding.message]
+  const head = [
+    severityLabel(finding.severity, palette),
+    palette.grey(showFile ? where : where.padEnd(8)),
+    printable(finding.message),
+  ]
     .filter((part) => part !== '')
     .join(' ');
   const lines = [`  ${head}`];
@@ -58,77 +75,118 @@ function renderFinding(finding: Finding, palette: Palette, options: TextOptions,
   ]
     .filter((part) => part !== '')
     .join('  ');
-  lines.push(`           ${detail}`);
+  lines.push(`${INDENT}${detail}`);
   if (finding.evidence && finding.evidence.length > 0) {
-    for (const item of finding.evidence) lines.push(`           ${palette.grey('|')} ${item}`);
+    for (const item of finding.evidence) lines.push(`${INDENT}${palette.grey('|')} ${printable(item)}`);
   }
-  if (!options.brief && finding.remediation) lines.push(`           ${palette.green('fix:')} ${finding.remediation}`);
+  if (!options.brief && finding.remediation) lines.push(`${INDENT}${palette.green('fix:')} ${printable(finding.remediation)}`);
   if (finding.suppressed) {
     lines.push(
-      `           ${palette.grey(`suppressed by ${finding.suppressed.by}: ${finding.suppressed.reason || '(no reason given)'}`)}`,
+      `${INDENT}${palette.grey(`suppressed by ${finding.suppressed.by}: ${printable(finding.suppressed.reason) || '(no reason given)'}`)}`,
     );
   }
   return lines;
 }
 
-export function summaryLine(result: ScanResult, palette: Palette = plain): string {
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * One line: how many findings of each severity, in how many of the files read, how many reach
+ * the threshold, and what was suppressed or could not be read. For example
+ * `3 findings (1 critical, 2 high) in 2 of 12 files, 40 objects checked; 3 at or above high; 1 suppressed`.
+ */
+export function summaryLine(result: ScanResult, palette: Palette = plain, failOn?: Severity): string {
   const counts = SEVERITIES.map((s) => [s, result.summary.findings[s] ?? 0] as const).filter(([, n]) => n > 0);
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
-  const parts = [`${total} finding${total === 1 ? '' : 's'}`];
-  if (counts.length > 0) parts[0] += ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})`;
-  parts.push(`${result.summary.files} file${result.summary.files === 1 ? '' : 's'}`);
-  parts.push(`${result.summary.objects} object${result.summary.objects === 1 ? '' : 's'}`);
+  const parts: string[] = [];
+  const read = `${plural(result.summary.files, 'file')}, ${plural(result.summary.objects, 'object')} checked`;
+  if (total === 0) parts.push(`${palette.green('No findings')} in ${read}`);
+  else {
+    const files = new Set(result.findings.filter((f) => f.suppressed === null).map((f) => f.file ?? ''));
+    const bySeverity = counts.map(([s, n]) => `${n} ${s}`).join(', ');
+    parts.push(`${palette.bold(`${plural(total, 'finding')} (${bySeverity})`)} in ${files.size} of ${read}`);
+    if (failOn !== undefined) {
+      const failing = counts.filter(([s]) => atLeast(s, failOn)).reduce((sum, [, n]) => sum + n, 0);
+      parts.push(failing > 0 ? palette.red(`${failing} at or above ${failOn}`) : `none at or above ${failOn}`);
+    }
+  }
   if (result.summary.suppressed > 0) parts.push(`${result.summary.suppressed} suppressed`);
-  if (result.errors.length > 0) parts.push(palette.red(`${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`));
-  return parts.join(', ');
+  if (result.errors.length > 0) parts.push(palette.red(plural(result.errors.length, 'input error')));
+  return parts.join('; ');
+}
+
+function errorLines(errors: readonly ScanError[], palette: Palette, compact: boolean): string[] {
+  if (errors.length === 0) return [];
+  if (compact) return errors.map((error) => `${location(error)}: error: ${printable(error.message)}`);
+  const out = [palette.bold(palette.red('Errors'))];
+  for (const error of errors) out.push(`  ${palette.red('ERROR')}    ${location(error)} ${printable(error.message)}`);
+  out.push('');
+  return out;
+}
+
+function compactLine(finding: Finding): string {
+  const where = location(finding) || objectLabel(finding) || '<scan>';
+  const suppressed = finding.suppressed ? ` (suppressed by ${finding.suppressed.by})` : '';
+  return `${where}: ${finding.severity}: ${printable(finding.message)} [${finding.rule}]${suppressed}`;
+}
+
+function groups(shown: readonly Finding[], groupBy: GroupBy): { title: string; note: string; findings: Finding[] }[] {
+  const byKey = new Map<string, Finding[]>();
+  const keyOf = (f: Finding): string =>
+    groupBy === 'threat'
+      ? (f.threats[0] ?? '')
+      : groupBy === 'rule'
+        ? f.rule
+        : f.file !== undefined
+          ? printable(f.file)
+          : objectLabel(f);
+  for (const finding of shown) {
+    const key = keyOf(finding);
+    const list = byKey.get(key);
+    if (list) list.push(finding);
+    else byKey.set(key, [finding]);
+  }
+  const entries = [...byKey.entries()];
+  // Files in path order (the findings are already sorted); threats and rules worst first.
+  if (groupBy !== 'file') entries.sort((a, b) => worst(a[1]) - worst(b[1]) || b[1].length - a[1].length);
+  return entries.map(([key, findings]) => ({
+    title: key,
+    note:
+      groupBy === 'threat'
+        ? `(${findings.length}): ${THREATS[key as ThreatId] ?? ''}`
+        : groupBy === 'rule'
+          ? `(${findings.length})`
+          : '',
+    findings,
+  }));
 }
 
 export function formatText(result: ScanResult, options: TextOptions = {}): string {
   const palette = options.colour ? colours : plain;
   const shown = result.findings.filter((f) => options.showSuppressed || f.suppressed === null);
   const out: string[] = [];
-  if (options.groupBy === 'threat') {
-    const byThreat = new Map<ThreatId, Finding[]>();
-    for (const finding of shown) {
-      for (const threat of finding.threats.slice(0, 1)) {
-        const list = byThreat.get(threat) ?? [];
-        list.push(finding);
-        byThreat.set(threat, list);
-      }
-    }
-    const ordered = [...byThreat.entries()].sort((a, b) => worst(a[1]) - worst(b[1]) || b[1].length - a[1].length);
-    for (const [threat, findings] of ordered) {
-      out.push(`${palette.bold(threat)} ${palette.grey(`(${findings.length}): ${THREATS[threat]}`)}`);
-      for (const finding of findings) out.push(...renderFinding(finding, palette, options, true));
-      out.push('');
-    }
-  } else {
-    let current: string | undefined;
-    for (const finding of shown) {
-      const file = finding.file ?? objectLabel(finding);
-      if (file !== current) {
-        if (current !== undefined) out.push('');
-        out.push(palette.bold(file));
-        current = file;
-      }
-      out.push(...renderFinding(finding, palette, options, false));
-    }
-    if (shown.length > 0) out.push('');
+  if (options.compact) {
+    for (const finding of shown) out.push(compactLine(finding));
+    out.push(...errorLines(result.errors, palette, true));
+    if (options.verbose) for (const skipped of result.skipped) out.push(`${printable(skipped.file)}: skipped: ${skipped.reason}`);
+    out.push(summaryLine(result, palette, options.failOn));
+    return `${out.join('\n')}\n`;
   }
-  if (result.errors.length > 0) {
-    out.push(palette.bold(palette.red('Errors')));
-    for (const error of result.errors) {
-      const at = error.line !== undefined ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
-      out.push(`  ${palette.red('ERROR')}    ${at} ${error.message}`);
-    }
+  const groupBy = options.groupBy ?? 'file';
+  for (const group of groups(shown, groupBy)) {
+    out.push(`${palette.bold(group.title)}${group.note ? ` ${palette.grey(group.note)}` : ''}`);
+    for (const finding of group.findings) out.push(...renderFinding(finding, palette, options, groupBy !== 'file'));
     out.push('');
   }
+  out.push(...errorLines(result.errors, palette, false));
   if (options.verbose && result.skipped.length > 0) {
     out.push(palette.bold('Skipped'));
-    for (const skipped of result.skipped) out.push(`  ${palette.grey(skipped.file)} ${skipped.reason}`);
+    for (const skipped of result.skipped) out.push(`  ${palette.grey(printable(skipped.file))} ${skipped.reason}`);
     out.push('');
   }
-  out.push(summaryLine(result, palette));
+  out.push(summaryLine(result, palette, options.failOn));
   return `${out.join('\n')}\n`;
 }
 

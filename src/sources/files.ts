@@ -3,7 +3,18 @@
  * here throws for bad input. Directories are walked recursively (skipping .git and node_modules
  * and whatever .greenbelt-ignore files exclude); symbolic links are followed, with loops detected.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanError } from '../core/finding.js';
@@ -13,10 +24,16 @@ export const IGNORE_FILE = '.greenbelt-ignore';
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 export const DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024;
 
+/** gitignore-style patterns relative to a base directory (the config file's, or the working directory). */
+export interface ExcludeScope {
+  base: string;
+  patterns: readonly string[];
+}
+
 export interface WalkOptions {
   cwd: string;
-  /** gitignore-style patterns, relative to `cwd`, applied to every walked path. */
-  exclude?: readonly string[];
+  /** gitignore-style patterns applied to every walked path, each list relative to its base. */
+  exclude?: readonly ExcludeScope[];
   /** Decides whether a file found in a directory is worth reading (by its name). */
   wanted(name: string, path: string): boolean;
 }
@@ -27,13 +44,15 @@ export interface FoundFile {
   absolute: string;
   /** Named on the command line (read even if no handler claims its name). */
   explicit: boolean;
+  /** A pipe or character device named on the command line (`<(cmd)`, `/dev/stdin`): read as a stream. */
+  stream?: boolean;
 }
 
 export interface WalkResult {
   files: FoundFile[];
   errors: ScanError[];
-  /** Files seen but not wanted, for --verbose. */
-  ignored: string[];
+  /** Files seen but not read, and why, for --verbose. */
+  ignored: { path: string; reason: string }[];
 }
 
 interface IgnoreScope {
@@ -44,25 +63,41 @@ interface IgnoreScope {
 export function walk(paths: readonly string[], options: WalkOptions): WalkResult {
   const files: FoundFile[] = [];
   const errors: ScanError[] = [];
-  const ignored: string[] = [];
+  const ignored: WalkResult['ignored'] = [];
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
-  const rootScopes: IgnoreScope[] = [];
-  if (options.exclude && options.exclude.length > 0) {
-    rootScopes.push({ base: options.cwd, matcher: ignore().add([...options.exclude]) });
-  }
+  const excludes: IgnoreScope[] = (options.exclude ?? [])
+    .filter((scope) => scope.patterns.length > 0)
+    .map((scope) => ({ base: scope.base, matcher: ignore().add([...scope.patterns]) }));
 
+  const candidateOf = (base: string, absolute: string, directory: boolean): string | undefined => {
+    const rel = relative(base, absolute);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join('/') + (directory ? '/' : '');
+  };
+
+  /**
+   * Excluded by config or command line, or by the .greenbelt-ignore files on the way, where (as
+   * in git) the deepest file with a matching pattern decides, so a nested file can re-include
+   * (`!keep.yaml`) what a file above it excluded.
+   */
   const isIgnored = (absolute: string, directory: boolean, scopes: readonly IgnoreScope[]): boolean => {
-    for (const scope of scopes) {
-      const rel = relative(scope.base, absolute);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
-      const candidate = rel.split(sep).join('/') + (directory ? '/' : '');
-      if (scope.matcher.ignores(candidate)) return true;
+    for (const scope of excludes) {
+      const candidate = candidateOf(scope.base, absolute, directory);
+      if (candidate !== undefined && scope.matcher.ignores(candidate)) return true;
+    }
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i] as IgnoreScope;
+      const candidate = candidateOf(scope.base, absolute, directory);
+      if (candidate === undefined) continue;
+      const verdict = scope.matcher.test(candidate);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
     }
     return false;
   };
 
-  const addFile = (display: string, absolute: string, explicit: boolean): void => {
+  const addFile = (display: string, absolute: string, explicit: boolean, stream = false): void => {
     let real: string;
     try {
       real = realpathSync(absolute);
@@ -71,7 +106,7 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ path: display, absolute, explicit });
+    files.push(stream ? { path: display, absolute, explicit, stream } : { path: display, absolute, explicit });
   };
 
   const visitDirectory = (display: string, absolute: string, scopes: IgnoreScope[], stack: string[]): void => {
@@ -79,7 +114,7 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     try {
       real = realpathSync(absolute);
     } catch (error) {
-      errors.push(fsError(display, error));
+      errors.push(fsError(display, error, 'directory'));
       return;
     }
     if (stack.includes(real)) {
@@ -93,31 +128,39 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     }
     if (seenDirectories.has(real)) return;
     seenDirectories.add(real);
-    let local = scopes;
-    const ignorePath = join(absolute, IGNORE_FILE);
-    try {
-      const patterns = readFileSync(ignorePath, 'utf8');
-      local = [...scopes, { base: absolute, matcher: ignore().add(patterns) }];
-    } catch {
-      // no ignore file here
-    }
     let entries: string[];
     try {
       entries = readdirSync(absolute).sort();
     } catch (error) {
-      errors.push(fsError(display, error));
+      errors.push(fsError(display, error, 'directory'));
       return;
+    }
+    let local = scopes;
+    if (entries.includes(IGNORE_FILE)) {
+      try {
+        local = [...scopes, { base: absolute, matcher: ignore().add(readFileSync(join(absolute, IGNORE_FILE), 'utf8')) }];
+      } catch (error) {
+        errors.push(fsError(join(display, IGNORE_FILE), error));
+      }
     }
     const nextStack = [...stack, real];
     for (const name of entries) {
       if (SKIPPED_DIRECTORIES.has(name)) continue;
       const childAbsolute = join(absolute, name);
       const childDisplay = join(display, name);
-      let stats: ReturnType<typeof statSync>;
+      let stats: Stats;
       try {
         stats = statSync(childAbsolute);
       } catch (error) {
-        errors.push(fsError(childDisplay, error));
+        // A dangling or looping symbolic link: an error when it has the name of a file greenbelt
+        // reads, otherwise not greenbelt's business.
+        if (isIgnored(childAbsolute, false, local)) continue;
+        if (options.wanted(name, childDisplay)) errors.push(fsError(childDisplay, error));
+        else
+          ignored.push({
+            path: childDisplay,
+            reason: `${fsError(childDisplay, error).message}; not a file type greenbelt checks`,
+          });
         continue;
       }
       if (stats.isDirectory()) {
@@ -126,15 +169,17 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
       } else if (stats.isFile()) {
         if (isIgnored(childAbsolute, false, local)) continue;
         if (options.wanted(name, childDisplay)) addFile(childDisplay, childAbsolute, false);
-        else ignored.push(childDisplay);
+        else ignored.push({ path: childDisplay, reason: 'not a file type greenbelt checks' });
+      } else if (!isIgnored(childAbsolute, false, local)) {
+        // Sockets, pipes and devices found while walking are never opened: a pipe would block.
+        ignored.push({ path: childDisplay, reason: `${kindOf(stats)}, not a regular file; not read` });
       }
-      // sockets, FIFOs and devices found while walking are never read
     }
   };
 
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
-    let stats: ReturnType<typeof statSync>;
+    let stats: Stats;
     try {
       stats = statSync(absolute);
     } catch (error) {
@@ -143,14 +188,39 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     }
     if (stats.isDirectory()) {
       // Ignore files above the given directory (up to cwd) apply too, as in git.
-      visitDirectory(given, absolute, [...rootScopes, ...ancestorScopes(options.cwd, absolute)], []);
+      visitDirectory(given, absolute, ancestorScopes(options.cwd, absolute), []);
     } else if (stats.isFile()) {
       addFile(given, absolute, true);
+    } else if (stats.isFIFO() || stats.isCharacterDevice()) {
+      // Named on the command line (`greenbelt scan <(kustomize build)`): read it, as cat would.
+      addFile(given, absolute, true, true);
     } else {
-      errors.push({ file: given, line: 1, column: 1, message: 'not a regular file (a device, socket or pipe); not read' });
+      errors.push({ file: given, line: 1, column: 1, message: `${kindOf(stats)}, not a regular file; not read` });
     }
   }
   return { files, errors, ignored };
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** Reads a pipe or device named on the command line, up to the size limit. */
+export async function readNamedStream(file: FoundFile, maxFileSize: number): Promise<ReadOutcome> {
+  try {
+    const stream = createReadStream(file.absolute, { highWaterMark: 64 * 1024 });
+    try {
+      return await readStream(file.path, stream, maxFileSize);
+    } finally {
+      stream.destroy();
+    }
+  } catch (error) {
+    return { ok: false, error: fsError(file.path, error) };
+  }
 }
 
 function ancestorScopes(cwd: string, directory: string): IgnoreScope[] {
@@ -176,7 +246,7 @@ function ancestorScopes(cwd: string, directory: string): IgnoreScope[] {
   return scopes;
 }
 
-export function fsError(file: string, error: unknown): ScanError {
+export function fsError(file: string, error: unknown, what: 'file' | 'directory' = 'file'): ScanError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   let message: string;
   switch (code) {
@@ -185,7 +255,8 @@ export function fsError(file: string, error: unknown): ScanError {
       break;
     case 'EACCES':
     case 'EPERM':
-      message = 'permission denied: the file cannot be read';
+      message =
+        what === 'directory' ? 'permission denied: the directory cannot be listed' : 'permission denied: the file cannot be read';
       break;
     case 'ELOOP':
       message = 'symbolic link loop: too many levels of symbolic links';

@@ -6,7 +6,17 @@ import { basename } from 'node:path';
 import type { ScanError, SkippedFile } from '../core/finding.js';
 import type { SourceText } from '../core/source.js';
 import type { Settings } from '../engine/settings.js';
-import { DEFAULT_MAX_FILE_SIZE, type FoundFile, readHead, readSource, readStream, walk } from './files.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  type ExcludeScope,
+  type FoundFile,
+  type ReadOutcome,
+  readHead,
+  readNamedStream,
+  readSource,
+  readStream,
+  walk,
+} from './files.js';
 import type { SourceDocument, SourceHandler } from './handler.js';
 import { describe } from './yaml.js';
 
@@ -15,7 +25,8 @@ export interface LoadOptions {
   cwd: string;
   settings: Settings;
   handlers: readonly SourceHandler[];
-  exclude?: readonly string[];
+  /** gitignore-style patterns, each list relative to its base directory (config file, cwd). */
+  exclude?: readonly ExcludeScope[];
   maxFileSize?: number;
   /** Standard input, read when a path is `-`. */
   stdin?: AsyncIterable<Buffer | string> | string;
@@ -61,7 +72,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       handlers.some((h) => h.claims(name, path)) || handlers.some((h) => h.sniffs?.(name, path) && h.sniff !== undefined),
   });
   result.errors.push(...walked.errors);
-  for (const path of walked.ignored) result.skipped.push({ file: path, reason: 'not a file type greenbelt checks' });
+  for (const entry of walked.ignored) result.skipped.push({ file: entry.path, reason: entry.reason });
 
   const parseWith = async (handler: SourceHandler, source: SourceText) => {
     try {
@@ -79,7 +90,29 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     }
   };
 
+  /** A text read in full (stdin, a pipe): the handler is picked by its name, else its content. */
+  const handleRead = async (path: string, read: ReadOutcome, fallbackToYaml: boolean) => {
+    result.files++;
+    if (!read.ok) {
+      result.errors.push(read.error);
+      return;
+    }
+    result.sources.push(read.source);
+    const name = basename(path);
+    const handler =
+      pickHandler(handlers, name, path, () => read.source.text.slice(0, 4096), true) ??
+      (fallbackToYaml ? handlers.find((h) => h.name === 'yaml') : undefined);
+    if (handler) await parseWith(handler, read.source);
+    else result.skipped.push({ file: path, reason: 'not a file type greenbelt recognises' });
+  };
+
   const handleFile = async (file: FoundFile) => {
+    if (file.stream) {
+      const read = await readNamedStream(file, maxFileSize);
+      if (read.ok) result.absolute.set(file.path, file.absolute);
+      await handleRead(file.path, read, true);
+      return;
+    }
     const name = basename(file.path);
     const handler = pickHandler(handlers, name, file.path, () => readHead(file.absolute), file.explicit);
     if (!handler) {
@@ -104,15 +137,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     const path = options.stdinFilename ?? '<stdin>';
     const stream = options.stdin ?? process.stdin;
     const read = await readStream(path, typeof stream === 'string' ? [stream] : stream, maxFileSize);
-    result.files++;
-    if (!read.ok) result.errors.push(read.error);
-    else {
-      result.sources.push(read.source);
-      const name = basename(path);
-      const handler =
-        pickHandler(handlers, name, path, () => read.source.text.slice(0, 4096), true) ?? handlers.find((h) => h.name === 'yaml');
-      if (handler) await parseWith(handler, read.source);
-    }
+    await handleRead(path, read, true);
   }
   return result;
 }

@@ -326,8 +326,13 @@ function parseCareful(source: SourceText, start: number, end: number, firstIndex
   asts.forEach((ast, offset) => {
     const index = firstIndex + offset;
     if (ast.errors.length > 0) {
-      for (const error of ast.errors.slice(0, 3)) {
+      const seen = new Set<string>();
+      for (const error of ast.errors) {
         const at = source.positionAt(start + error.pos[0]);
+        const key = `${at.line}:${at.column}:${error.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > 3) break;
         errors.push({
           file: source.path,
           line: at.line,
@@ -362,6 +367,7 @@ function parseCareful(source: SourceText, start: number, end: number, firstIndex
 }
 
 function firstLine(message: string): string {
+  if (/call stack/i.test(message)) return 'nested too deeply to read (runaway [ or { nesting?); document skipped';
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }

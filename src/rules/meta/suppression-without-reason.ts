@@ -47,7 +47,8 @@ spec:
         source,
         range: [start, start + 1],
         message: `Suppression comment for ${directive.rules.join(', ') || '(no rule named)'} gives no reason.`,
-        key: `${directive.file}:${directive.line}`,
+        // No line number in the key: the finding keeps its identity (and baseline entry) when lines move.
+        key: `comment:${directive.rules.join(',')}`,
       });
     }
     for (const directive of index.annotations) {

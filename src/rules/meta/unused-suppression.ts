@@ -39,11 +39,21 @@ spec:
       },
     ],
   },
+  // Keys hold no line numbers, so that a finding keeps its identity when lines move.
   check(index, context) {
     const at = (source: SourceText | undefined, line: number, column: number) =>
       source ? { source, range: [source.offsetAt(line, column), source.offsetAt(line, column) + 1] as const } : {};
     for (const directive of index.comments) {
       const source = index.sources.get(directive.file);
+      if (directive.source === 'greenbelt' && directive.rules.length === 0) {
+        context.report({
+          ...at(source, directive.line, directive.column),
+          message:
+            'Suppression comment names no rule, so it suppresses nothing: name the rules, as in `# greenbelt-ignore k8s/no-privileged: <reason>`.',
+          key: `comment::${directive.reason}`,
+        });
+        continue;
+      }
       for (const name of directive.rules) {
         const ids = index.resolve(name);
         if (ids.length === 0) {
@@ -52,7 +62,7 @@ spec:
           context.report({
             ...at(source, directive.line, directive.column),
             message: `Suppression comment names "${name}", which is not a greenbelt rule.`,
-            key: `${directive.file}:${directive.line}:${name}`,
+            key: `comment:${name}:${directive.reason}`,
           });
           continue;
         }
@@ -61,7 +71,7 @@ spec:
         context.report({
           ...at(source, directive.line, directive.column),
           message: `Suppression comment for ${name} matches no finding${directive.wholeFile ? ' in this file' : ' on the line below'}.`,
-          key: `${directive.file}:${directive.line}:${name}`,
+          key: `comment:${name}:${directive.reason}`,
         });
       }
     }
@@ -80,6 +90,14 @@ spec:
     for (const entry of index.exemptions) {
       if (entry.used) continue;
       const exemption = entry.exemption;
+      if (entry.expired) {
+        context.report({
+          ...at(index.configSource, exemption.line ?? 1, exemption.column ?? 1),
+          message: `Config exemption ("${exemption.reason}") expired on ${exemption.expires}: the findings it suppressed are reported again. Fix them, or renew the exemption with a new date and reason.`,
+          key: `exemption:${exemption.reason}:expired`,
+        });
+        continue;
+      }
       const ids = exemption.rules.flatMap((name) => index.resolve(name));
       const unknown = exemption.rules.filter((name) => !/[*?[{]/.test(name) && index.resolve(name).length === 0);
       if (exemption.rules.length > 0 && unknown.length === 0 && ids.length > 0 && !ids.some((id) => index.isEnabled(id)))
@@ -90,7 +108,7 @@ spec:
           unknown.length > 0
             ? `Config exemption names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} and matches no finding.`
             : `Config exemption ("${exemption.reason}") matches no finding.`,
-        key: `exemption:${exemption.line ?? 0}`,
+        key: `exemption:${exemption.reason}`,
       });
     }
   },
