@@ -15,6 +15,10 @@ interface CommandEntry {
 /** Every command, loaded on first use. */
 export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
+  pss: {
+    summary: 'evaluate workloads against a Pod Security Standards level, as Kubernetes would',
+    load: () => import('./commands/pss.js'),
+  },
 };
 
 function help(): string {
