@@ -12,6 +12,16 @@ export { defaultSettings, type Settings } from './engine/settings.js';
 export { K8sObject } from './model/k8s.js';
 export { ObjectSet } from './model/object-set.js';
 export { type Container, type Workload, workloadOf } from './model/workload.js';
+export {
+  type CheckId,
+  evaluatePod,
+  evaluateWorkload,
+  type PodInput,
+  type PssLevel,
+  type PssOptions,
+  type PssResult,
+  type Violation,
+} from './pss/index.js';
 export { FORMATS, type FormatName, format } from './report/index.js';
 export { allRules, findRule } from './rules/index.js';
 export type { AnyRule, Rule, RuleMeta } from './rules/types.js';
