@@ -13,6 +13,16 @@ export { K8sObject } from './model/k8s.js';
 export { ObjectSet } from './model/object-set.js';
 export { type Container, type Workload, workloadOf } from './model/workload.js';
 export {
+  type CheckId,
+  evaluatePod,
+  evaluateWorkload,
+  type PodInput,
+  type PssLevel,
+  type PssOptions,
+  type PssResult,
+  type Violation,
+} from './pss/index.js';
+export {
   FORMATS,
   type FormatName,
   type FormatOptions,

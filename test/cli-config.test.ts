@@ -65,7 +65,7 @@ describe('config mistakes', () => {
     ['rules:\n  k8s/no-privileged: high\n  bad: [\n', '.greenbelt.yaml:4:1 invalid YAML: '],
     [
       'rules:\n  k8s/no-privilegd: off\n',
-      '.greenbelt.yaml:2:3 config: unknown rule "k8s/no-privilegd" (did you mean k8s/no-privileged?)',
+      '.greenbelt.yaml:2:3 config: unknown rule "k8s/no-privilegd" (did you mean k8s/no-privileged',
     ],
     ['rules:\n  k8s/no-privileged: severe\n', '.greenbelt.yaml:2:3 config: expected on, off, a severity'],
     ['rules:\n  k8s/no-privileged: {severty: low}\n', '.greenbelt.yaml:2:23 config: unknown rule setting "severty"'],

@@ -17,6 +17,10 @@ export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
   rules: { summary: 'list the rules (text, JSON or markdown)', load: () => import('./commands/rules.js') },
   explain: { summary: "print a rule's documentation", load: () => import('./commands/explain.js') },
+  pss: {
+    summary: 'evaluate workloads against a Pod Security Standards level, as Kubernetes would',
+    load: () => import('./commands/pss.js'),
+  },
 };
 
 function help(): string {

@@ -16,6 +16,7 @@ export default defineRule({
     ],
     remediation:
       'Remove `securityContext.privileged: true`. Grant only the specific capability the workload needs with `capabilities.add`, or move node-level work to a dedicated, reviewed DaemonSet.',
+    overlaps: ['pss/privileged'],
     related: [
       { tool: 'kube-linter', id: 'privileged-container' },
       { tool: 'kubescape', id: 'C-0057' },

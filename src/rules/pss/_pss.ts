@@ -1,0 +1,77 @@
+/**
+ * Shared by the `pss/*` rules: one Pod Security Standards evaluation per workload and setting,
+ * reused by all 19 rules, and the rule shape they have in common (one finding per offending field,
+ * at the exact field path, active only at the levels the check belongs to).
+ */
+import type { Severity } from '../../core/severity.js';
+import type { Settings } from '../../engine/settings.js';
+import type { Workload } from '../../model/workload.js';
+import { evaluateWorkload } from '../../pss/evaluate.js';
+import { findCheck } from '../../pss/registry.js';
+import type { CheckId, PssResult, Violation, ViolationField } from '../../pss/types.js';
+import { defineRule, type Rule, type RuleMeta } from '../types.js';
+
+const cache = new WeakMap<object, Map<string, PssResult>>();
+
+/** The workload's evaluation at the configured level and version, computed once per scan. */
+export function pssResultFor(workload: Workload, settings: Settings): PssResult {
+  const key = `${settings.pss.level}@${settings.pss.version}`;
+  let results = cache.get(workload.object);
+  if (!results) {
+    results = new Map();
+    cache.set(workload.object, results);
+  }
+  let result = results.get(key);
+  if (!result) {
+    result = evaluateWorkload(workload, { level: settings.pss.level, version: settings.pss.version });
+    results.set(key, result);
+  }
+  return result;
+}
+
+/** `Container "web"`, `Init container "setup"`, `The pod`, `Volume "data"`. */
+export function who(field: ViolationField): string {
+  if (field.subject === 'pod') return 'The pod';
+  return field.subject.charAt(0).toUpperCase() + field.subject.slice(1);
+}
+
+export function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+export interface PssRuleSpec {
+  check: CheckId;
+  meta: RuleMeta;
+  /** The finding's message for one offending field. */
+  message(field: ViolationField, violation: Violation): string;
+  /** A severity for this field that differs from the rule's default. */
+  severity?(field: ViolationField): Severity | undefined;
+}
+
+export function definePssRule(spec: PssRuleSpec): Rule<'workload'> {
+  const check = findCheck(spec.check);
+  if (!check) throw new Error(`unknown Pod Security Standards check ${spec.check}`);
+  return defineRule({
+    target: 'workload',
+    meta: spec.meta,
+    // Restricted-only checks are off when the configured level is baseline.
+    ...(check.level === 'restricted' ? { isActive: (settings: Settings) => settings.pss.level === 'restricted' } : {}),
+    check(workload, context) {
+      const { level, version } = context.settings.pss;
+      for (const violation of pssResultFor(workload, context.settings).violations) {
+        if (violation.check !== spec.check) continue;
+        for (const field of violation.fields) {
+          const severity = spec.severity?.(field);
+          context.report({
+            path: field.path,
+            message: spec.message(field, violation),
+            evidence: [
+              `Pod Security Admission (${level}, ${version}) ${violation.check}: ${violation.reason} (${violation.detail})`,
+            ],
+            ...(severity ? { severity } : {}),
+          });
+        }
+      }
+    },
+  });
+}
