@@ -15,6 +15,10 @@ interface CommandEntry {
 /** Every command, loaded on first use. */
 export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
+  rbac: {
+    summary: 'who-can, can-i, permissions and escalation paths from RBAC manifests',
+    load: () => import('./commands/rbac.js'),
+  },
 };
 
 function help(): string {
