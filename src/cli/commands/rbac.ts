@@ -68,7 +68,11 @@ async function loadObjects(paths: readonly string[], io: Io, exclude: readonly s
 
 function table(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
   return rows
     .map((row) =>
       row
@@ -239,7 +243,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       last = who;
     }
     out.push(`  → ${GOAL_TEXT[path.goal]} (${path.steps.length} step${path.steps.length === 1 ? '' : 's'})`);
-    path.steps.forEach((step, i) => out.push(`      ${formatStep(step, i)}`));
+    path.steps.forEach((step, i) => {
+      out.push(`      ${formatStep(step, i)}`);
+    });
   }
   if (workloads.length > 0) {
     out.push('', 'Workloads whose mounted token reaches a goal:');
