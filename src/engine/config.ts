@@ -110,7 +110,7 @@ export function parseConfig(source: SourceText, root: string): LoadedConfig {
     fail([], 'the config file must be a map');
     return { config, errors };
   }
-  const known = new Set(['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn']);
+  const known = new Set(['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn', 'rbac']);
   for (const key of Object.keys(value)) {
     if (!known.has(key)) fail([key], `unknown setting "${key}" (known: ${[...known].join(', ')})`);
   }
@@ -170,6 +170,12 @@ function readRules(value: unknown, config: GreenbeltConfig, fail: Fail): void {
 }
 
 function readSettings(value: Record<string, unknown>, settings: Settings, fail: Fail): void {
+  if (value.rbac !== undefined && value.rbac !== null) {
+    const rbac = asObject(value.rbac);
+    if (!rbac || (rbac.withDefaults !== undefined && typeof rbac.withDefaults !== 'boolean')) {
+      fail(['rbac'], 'rbac must be a map with withDefaults: true or false');
+    } else if (typeof rbac.withDefaults === 'boolean') settings.rbac.withDefaults = rbac.withDefaults;
+  }
   const pss = value.pss;
   if (pss !== undefined && pss !== null) {
     const map = asObject(pss);

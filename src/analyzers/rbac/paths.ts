@@ -777,6 +777,13 @@ export class EscalationGraph {
     return { subject, goal, steps };
   }
 
+  /** What a subject can do in one step (the techniques its own permissions allow), in words. */
+  directActions(subject: SubjectRef): string[] {
+    const node = this.#ids.get(nodeIdOf(subject));
+    if (node === undefined) return [];
+    return (this.#edges[node] ?? []).map((e) => e.action);
+  }
+
   /** Shortest chains from a subject to each goal it can reach. */
   pathsFrom(subject: SubjectRef): EscalationPath[] {
     const out: EscalationPath[] = [];
