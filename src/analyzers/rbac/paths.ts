@@ -166,6 +166,7 @@ export class EscalationGraph {
   readonly #groups = new Set<string>();
   readonly #next = new Map<Goal, Int32Array>();
   readonly #nextEdge = new Map<Goal, Int32Array>();
+  readonly #workloads: { workload: Workload; namespace: string }[] = [];
   /** Service accounts whose tokens sit in pods, with the workload. */
   readonly tokenWorkloads: { workload: Workload; namespace: string; serviceAccount: string }[] = [];
   /** Subjects the analysis starts from: every binding subject and every known service account. */
@@ -231,6 +232,7 @@ export class EscalationGraph {
       const name = workload.serviceAccountName;
       addSa(namespace, name);
       if (workload.kind === 'PodTemplate') continue;
+      this.#workloads.push({ workload, namespace });
       if (mountsToken(workload, this.#saObjects.get(`${namespace}/${name}`))) {
         this.tokenWorkloads.push({ workload, namespace, serviceAccount: name });
       }
@@ -407,6 +409,9 @@ export class EscalationGraph {
         this.#identity({ kind: 'ServiceAccount', namespace, name: serviceAccount }),
         `run commands in a pod of ${workload.object.id} and read its token`,
       );
+    }
+    for (const { workload, namespace: ns } of this.#workloads) {
+      if (ns !== namespace) continue;
       const reason = nodeRootReason(workload);
       if (reason) this.#edge(index, this.#goal('node-root'), `run commands in ${workload.object.id}, where ${reason}`);
     }
