@@ -12,12 +12,14 @@ export function reportGrants(
   specs: readonly GrantSpec[],
   message: (site: GrantSite) => string,
 ): void {
-  const seen = new Set<string>();
+  const seen = new Map<object, Set<string>>();
   for (const spec of specs) {
     for (const site of grantSites(set, context.settings.rbac.withDefaults, spec)) {
-      const key = `${site.on.id}\u0000${site.path.join('/')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const paths = seen.get(site.on) ?? new Set<string>();
+      const key = site.path.join('/');
+      if (paths.has(key)) continue;
+      paths.add(key);
+      seen.set(site.on, paths);
       context.report({ on: site.on, path: site.path, severity: site.severity, message: message(site) });
     }
   }
