@@ -31,19 +31,25 @@ async function modelOf(...paths: string[]): Promise<{ model: RbacModel; set: Obj
 function ask(model: RbacModel, verb: string, target: string, namespace?: string) {
   const parsed = parseTarget(verb, target, namespace ? { namespace } : {});
   if (!('request' in parsed)) throw new Error(`bad target ${target}`);
-  return whoCan(model, parsed.request).map((e) => `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name} via ${e.via.map((v) => `${v.binding} (${v.role})`).join(', ')}`);
+  return whoCan(model, parsed.request).map(
+    (e) =>
+      `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name} via ${e.via.map((v) => `${v.binding} (${v.role})`).join(', ')}`,
+  );
 }
 
 describe.skipIf(!present)('RBAC on real manifests', () => {
   const rbacRules = allRules.filter((r) => r.meta.id.startsWith('rbac/'));
 
-  it.each(['kube-prometheus', 'argo-cd', 'istio', 'cert-manager', 'ingress-nginx'])('%s scans without errors', async (project) => {
-    const result = await scan({ paths: [join(root, project)], config: false, rules: rbacRules });
-    expect(result.errors).toEqual([]);
-    for (const finding of result.findings) {
-      expect(finding.line, `${finding.rule} has a position`).toBeGreaterThan(0);
-    }
-  });
+  it.each(['kube-prometheus', 'argo-cd', 'istio', 'cert-manager', 'ingress-nginx'])(
+    '%s scans without errors',
+    async (project) => {
+      const result = await scan({ paths: [join(root, project)], config: false, rules: rbacRules });
+      expect(result.errors).toEqual([]);
+      for (const finding of result.findings) {
+        expect(finding.line, `${finding.rule} has a position`).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('ingress-nginx: who can read secrets, by the Role and ClusterRole in deploy.yaml', async () => {
     const { model } = await modelOf('ingress-nginx/deploy/static/provider/cloud/deploy.yaml');
@@ -70,7 +76,9 @@ describe.skipIf(!present)('RBAC on real manifests', () => {
     const { model } = await modelOf('kube-prometheus/manifests');
     // prometheus-roleSpecificNamespaces.yaml gives prometheus-k8s get/list/watch on pods in default, kube-system and monitoring.
     const kubeSystem = ask(model, 'list', 'pods', 'kube-system');
-    expect(kubeSystem).toContain('ServiceAccount monitoring/prometheus-k8s via RoleBinding/kube-system/prometheus-k8s (Role/prometheus-k8s)');
+    expect(kubeSystem).toContain(
+      'ServiceAccount monitoring/prometheus-k8s via RoleBinding/kube-system/prometheus-k8s (Role/prometheus-k8s)',
+    );
     // prometheusOperator-clusterRole.yaml: list and delete pods cluster-wide.
     expect(kubeSystem).toContain(
       'ServiceAccount monitoring/prometheus-operator via ClusterRoleBinding/prometheus-operator (ClusterRole/prometheus-operator)',
@@ -82,7 +90,10 @@ describe.skipIf(!present)('RBAC on real manifests', () => {
     expect(ask(model, 'get', '/metrics')).toContain(
       'ServiceAccount monitoring/prometheus-k8s via ClusterRoleBinding/prometheus-k8s (ClusterRole/prometheus-k8s)',
     );
-    expect(canI(model, 'system:serviceaccount:monitoring:prometheus-k8s', [], { kind: 'nonresource', verb: 'post', path: '/metrics' }).allowed).toBe(false);
+    expect(
+      canI(model, 'system:serviceaccount:monitoring:prometheus-k8s', [], { kind: 'nonresource', verb: 'post', path: '/metrics' })
+        .allowed,
+    ).toBe(false);
   });
 
   it('computes escalation paths for every subject of the real projects', async () => {

@@ -129,6 +129,7 @@ export class RbacModel {
   readonly #roles = new Map<string, Role>();
   readonly #clusterBindings: Binding[] = [];
   readonly #order = new Map<Binding, number>();
+  #rolesByNamespace: Map<string, Role[]> | undefined;
   readonly #roleBindings = new Map<string, Binding[]>();
   /** `user:<name>` / `group:<name>` -> bindings with a subject that matches it. */
   readonly #bySubject = new Map<string, { binding: Binding; subject: BindingSubject }[]>();
@@ -419,6 +420,20 @@ export class RbacModel {
 
   role(namespace: string, name: string): Role | undefined {
     return this.#roles.get(`${namespace}/${name}`);
+  }
+
+  /** The valid Roles of a namespace. */
+  rolesIn(namespace: string): Role[] {
+    if (this.#rolesByNamespace === undefined) {
+      const index = new Map<string, Role[]>();
+      for (const role of this.#roles.values()) {
+        const list = index.get(role.namespace ?? '') ?? [];
+        list.push(role);
+        index.set(role.namespace ?? '', list);
+      }
+      this.#rolesByNamespace = index;
+    }
+    return this.#rolesByNamespace.get(namespace) ?? [];
   }
 
   get clusterRoleBindings(): readonly Binding[] {

@@ -253,8 +253,11 @@ export class EscalationGraph {
     }
   }
 
+  #namespaceList: string[] | undefined;
+
   #allNamespaces(): string[] {
-    return [...this.#serviceAccounts.keys()].sort();
+    if (this.#namespaceList === undefined) this.#namespaceList = [...this.#serviceAccounts.keys()].sort();
+    return this.#namespaceList;
   }
 
   // ------------------------------------------------------------ graph building
@@ -366,6 +369,33 @@ export class EscalationGraph {
         this.#identity({ kind: 'ServiceAccount', namespace, name }),
         `act as ServiceAccount ${namespace}/${name}`,
       );
+    }
+    return index;
+  }
+
+  /** Binding a ClusterRole with RoleBindings in every namespace. */
+  #bindHub(role: Role): number {
+    const id = `bindcr:${role.name}:*`;
+    const known = this.#ids.get(id);
+    if (known !== undefined) return known;
+    const index = this.#node(id, `ClusterRole ${role.name} bound in any namespace`);
+    for (const ns of this.#allNamespaces()) this.#edge(index, this.#grant(role, ns, undefined), `choose namespace ${ns}`);
+    return index;
+  }
+
+  /** Binding any Role of a namespace ('*' for every namespace). */
+  #bindRolesHub(namespace: string): number {
+    const id = `bindroles:${namespace}`;
+    const known = this.#ids.get(id);
+    if (known !== undefined) return known;
+    if (namespace === '*') {
+      const index = this.#node(id, 'any Role of any namespace bound to oneself');
+      for (const ns of this.#allNamespaces()) this.#edge(index, this.#bindRolesHub(ns), `choose namespace ${ns}`);
+      return index;
+    }
+    const index = this.#node(id, `any Role of namespace ${namespace} bound to oneself`);
+    for (const role of this.model.rolesIn(namespace)) {
+      this.#edge(index, this.#grant(role, namespace, undefined), `bind Role ${role.name}`);
     }
     return index;
   }
@@ -588,37 +618,47 @@ export class EscalationGraph {
       (s) => s.names === 'all',
     );
     if (bindingWriters.length > 0) {
-      const bindClusterRoles = this.#scoped(perms, ['bind'], RBAC, 'clusterroles');
-      const bindRoles = this.#scoped(perms, ['bind'], RBAC, 'roles');
+      // Where both the binding write and the bind check pass: a namespace, or '*' for all of them.
+      const overlap = (a: string, b: string): string | undefined =>
+        a === '' ? (b === '' ? '*' : b) : b === '' || a === b ? a : undefined;
       for (const writer of bindingWriters) {
-        for (const namespace of writer.scope === '' ? namespaces : [writer.scope]) {
-          for (const b of bindClusterRoles) {
-            if (b.scope !== '' && b.scope !== namespace) continue;
-            const targets = b.names === 'all' ? ['cluster-admin'] : b.names;
-            for (const name of targets) {
-              const role = this.model.clusterRole(name);
-              if (!role) continue;
-              this.#edge(
-                node,
-                this.#grant(role, namespace, undefined),
-                `create a RoleBinding in ${namespace} to ClusterRole ${name} (allowed to bind it)`,
-                b.evidence,
-              );
-            }
+        for (const b of this.#scoped(perms, ['bind'], RBAC, 'clusterroles')) {
+          const where = overlap(writer.scope, b.scope);
+          if (where === undefined) continue;
+          for (const name of b.names === 'all' ? ['cluster-admin'] : b.names) {
+            const role = this.model.clusterRole(name);
+            if (!role) continue;
+            const target = where === '*' ? this.#bindHub(role) : this.#grant(role, where, undefined);
+            this.#edge(
+              node,
+              target,
+              `create a RoleBinding ${where === '*' ? 'in any namespace' : `in ${where}`} to ClusterRole ${name} (allowed to bind it)`,
+              b.evidence,
+            );
           }
-          for (const b of bindRoles) {
-            if (b.scope !== '' && b.scope !== namespace) continue;
-            const roles =
-              b.names === 'all'
-                ? this.model.roles.filter((r) => r.kind === 'Role' && r.valid && r.namespace === namespace)
-                : b.names.map((name) => this.model.role(namespace, name)).filter((r): r is Role => r !== undefined);
-            for (const role of roles) {
-              this.#edge(
-                node,
-                this.#grant(role, namespace, undefined),
-                `create a RoleBinding in ${namespace} to Role ${role.name}`,
-                b.evidence,
-              );
+        }
+        for (const b of this.#scoped(perms, ['bind'], RBAC, 'roles')) {
+          const where = overlap(writer.scope, b.scope);
+          if (where === undefined) continue;
+          if (b.names === 'all') {
+            this.#edge(
+              node,
+              this.#bindRolesHub(where),
+              `create a RoleBinding ${where === '*' ? 'in any namespace' : `in ${where}`} to any Role there`,
+              b.evidence,
+            );
+            continue;
+          }
+          for (const namespace of where === '*' ? namespaces : [where]) {
+            for (const name of b.names) {
+              const role = this.model.role(namespace, name);
+              if (role)
+                this.#edge(
+                  node,
+                  this.#grant(role, namespace, undefined),
+                  `create a RoleBinding in ${namespace} to Role ${name}`,
+                  b.evidence,
+                );
             }
           }
         }
