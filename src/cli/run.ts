@@ -21,6 +21,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'evaluate workloads against a Pod Security Standards level, as Kubernetes would',
     load: () => import('./commands/pss.js'),
   },
+  rbac: {
+    summary: 'who-can, can-i, permissions and escalation paths from RBAC manifests',
+    load: () => import('./commands/rbac.js'),
+  },
 };
 
 function help(): string {

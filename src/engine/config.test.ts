@@ -38,6 +38,7 @@ exemptions:
       pss: { level: 'baseline', version: 'v1.30' },
       registries: { allowed: ['ghcr.io/acme/', 'registry.k8s.io'] },
       kubernetesVersion: '1.33',
+      rbac: { withDefaults: false },
     });
     expect(config.exclude).toEqual(['vendor/', '*.generated.yaml']);
     expect(config.failOn).toBe('medium');

@@ -15,7 +15,16 @@ import { didYouMean } from './suggest.js';
 export const CONFIG_FILE_NAMES = ['.greenbelt.yaml', '.greenbelt.yml'];
 
 /** Every top-level key of the config file (docs/configuration.md documents each). */
-export const CONFIG_KEYS = ['rules', 'pss', 'registries', 'kubernetesVersion', 'exclude', 'exemptions', 'failOn'] as const;
+export const CONFIG_KEYS = [
+  'rules',
+  'pss',
+  'registries',
+  'kubernetesVersion',
+  'exclude',
+  'exemptions',
+  'failOn',
+  'rbac',
+] as const;
 
 /** Every field of an exemption. */
 export const EXEMPTION_FIELDS = ['reason', 'rules', 'namespaces', 'kinds', 'names', 'paths', 'expires'] as const;
@@ -224,6 +233,12 @@ function readRules(value: unknown, config: GreenbeltConfig, fail: Fail, checkRul
 }
 
 function readSettings(value: Record<string, unknown>, settings: Settings, fail: Fail): void {
+  if (value.rbac !== undefined && value.rbac !== null) {
+    const rbac = asObject(value.rbac);
+    if (!rbac || (rbac.withDefaults !== undefined && typeof rbac.withDefaults !== 'boolean')) {
+      fail(['rbac'], 'rbac must be a map with withDefaults: true or false');
+    } else if (typeof rbac.withDefaults === 'boolean') settings.rbac.withDefaults = rbac.withDefaults;
+  }
   const pss = value.pss;
   if (pss !== undefined && pss !== null) {
     const map = asObject(pss);

@@ -16,6 +16,10 @@ export interface Settings {
   };
   /** Kubernetes minor version (`1.34`) used where defaults differ by version. */
   kubernetesVersion: string;
+  rbac: {
+    /** Count the default bindings every cluster has (cluster-admin for system:masters, controllers). */
+    withDefaults: boolean;
+  };
 }
 
 export const NEWEST_KUBERNETES_VERSION = '1.37';
@@ -25,5 +29,6 @@ export function defaultSettings(): Settings {
     pss: { level: 'restricted', version: 'latest' },
     registries: { allowed: [] },
     kubernetesVersion: NEWEST_KUBERNETES_VERSION,
+    rbac: { withDefaults: false },
   };
 }
