@@ -1,4 +1,26 @@
 import type { AnyRule } from '../types.js';
+import dangerousCapabilities from './dangerous-capabilities.js';
+import dropAllCapabilities from './drop-all-capabilities.js';
+import hostPathMount from './host-path-mount.js';
+import noHostIpc from './no-host-ipc.js';
+import noHostNetwork from './no-host-network.js';
+import noHostPid from './no-host-pid.js';
+import noHostPort from './no-host-port.js';
+import noPrivilegeEscalation from './no-privilege-escalation.js';
 import noPrivileged from './no-privileged.js';
+import readOnlyRootFilesystem from './read-only-root-filesystem.js';
+import runAsNonRoot from './run-as-non-root.js';
 
-export const k8sRules: readonly AnyRule[] = [noPrivileged];
+export const k8sRules: readonly AnyRule[] = [
+  noPrivileged,
+  runAsNonRoot,
+  noPrivilegeEscalation,
+  readOnlyRootFilesystem,
+  dropAllCapabilities,
+  dangerousCapabilities,
+  hostPathMount,
+  noHostNetwork,
+  noHostPid,
+  noHostIpc,
+  noHostPort,
+];
