@@ -1,6 +1,8 @@
 import type { AnyRule } from '../types.js';
+import apparmorProfile from './apparmor-profile.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
 import dropAllCapabilities from './drop-all-capabilities.js';
+import ephemeralStorageLimit from './ephemeral-storage-limit.js';
 import hostPathMount from './host-path-mount.js';
 import noHostIpc from './no-host-ipc.js';
 import noHostNetwork from './no-host-network.js';
@@ -9,7 +11,11 @@ import noHostPort from './no-host-port.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
 import noPrivileged from './no-privileged.js';
 import readOnlyRootFilesystem from './read-only-root-filesystem.js';
+import resourceLimits from './resource-limits.js';
+import resourceRequests from './resource-requests.js';
 import runAsNonRoot from './run-as-non-root.js';
+import seccompProfile from './seccomp-profile.js';
+import selinuxOptions from './selinux-options.js';
 
 export const k8sRules: readonly AnyRule[] = [
   noPrivileged,
@@ -23,4 +29,10 @@ export const k8sRules: readonly AnyRule[] = [
   noHostPid,
   noHostIpc,
   noHostPort,
+  seccompProfile,
+  apparmorProfile,
+  selinuxOptions,
+  resourceRequests,
+  resourceLimits,
+  ephemeralStorageLimit,
 ];
