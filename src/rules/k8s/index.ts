@@ -1,9 +1,13 @@
 import type { AnyRule } from '../types.js';
+import allowedRegistries from './allowed-registries.js';
 import apparmorProfile from './apparmor-profile.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
 import dropAllCapabilities from './drop-all-capabilities.js';
 import ephemeralStorageLimit from './ephemeral-storage-limit.js';
 import hostPathMount from './host-path-mount.js';
+import imageDigest from './image-digest.js';
+import imagePullPolicy from './image-pull-policy.js';
+import imageTag from './image-tag.js';
 import noHostIpc from './no-host-ipc.js';
 import noHostNetwork from './no-host-network.js';
 import noHostPid from './no-host-pid.js';
@@ -35,4 +39,8 @@ export const k8sRules: readonly AnyRule[] = [
   resourceRequests,
   resourceLimits,
   ephemeralStorageLimit,
+  imageTag,
+  imageDigest,
+  allowedRegistries,
+  imagePullPolicy,
 ];
