@@ -13,6 +13,10 @@ describe('isCredentialName', () => {
     'client_secret',
     'DATABASE_DSN',
     'privateKey',
+    'PGPASSWORD',
+    'dbpassword',
+    'APITOKEN',
+    'SECRET_KEY_BASE',
   ])('%s names a credential', (name) => expect(isCredentialName(name)).toBe(true));
   it.each([
     'DB_PASSWORD_FILE',
@@ -24,6 +28,13 @@ describe('isCredentialName', () => {
     'TOKEN_TTL',
     'KEYCLOAK_URL',
     'passwordPolicy',
+    'TOKEN_AUDIENCE',
+    'OIDC_TOKEN_ISSUER',
+    'TOKEN_ENDPOINT',
+    'TOKEN_REFRESH_INTERVAL',
+    'SECRET_STORE',
+    'passwordless',
+    'max_tokens',
   ])('%s does not', (name) => expect(isCredentialName(name)).toBe(false));
 });
 
@@ -55,6 +66,23 @@ describe('detectSecret', () => {
   });
   it('finds a known format under any name', () => {
     expect(detectSecret('SOMETHING', 'AKIAIOSFODNN7EXAMPLE')).toEqual({ kind: 'AWS access key id', confidence: 'format' });
+  });
+  it('treats fill-in instructions and constant names as placeholders', () => {
+    for (const v of [
+      'INSERT_ETCD_INITIAL_CLUSTER_TOKEN',
+      'ENTER_PASSWORD',
+      'token-goes-here',
+      'yourpassword',
+      'your_api_key',
+      'GOOGLE_API_KEY_VAL',
+    ])
+      expect(isPlaceholder(v), v).toBe(true);
+    for (const v of ['minio123', 'c-krit', 'hunter2', 'S3cr3t_Pa55', 'MyPassword2024']) expect(isPlaceholder(v), v).toBe(false);
+  });
+  it('ignores a value that only repeats the name', () => {
+    expect(detectSecret('password', 'password')).toBeUndefined();
+    expect(detectSecret('API_KEY', 'api_key')).toBeUndefined();
+    expect(detectSecret('PGPASSWORD', 'pg-s3cret')).toEqual({ kind: 'password', confidence: 'name' });
   });
   it('treats placeholders as not secrets', () => {
     for (const v of ['true', '<your-token>', '{{ .Values.token }}', '****', 'REPLACE_ME', '/run/secrets/db'])

@@ -47,11 +47,14 @@ const CREDENTIAL_WORDS =
 
 /** Names that mention a credential but hold something else: a file path, a reference, a setting. */
 const NOT_A_CREDENTIAL =
-  /(?:^|[^a-z])(file|path|dir|directory|name|ref|id|url|uri|host|port|user(?:name)?|length|len|min|max|ttl|expiry|expires|expiration|timeout|enabled|enable|disabled|required|policy|type|mode|hash[-_]?algorithm|rotation|header|field|prefix|suffix|format|version|count|size|location|arn|kind|mount|env|var|secret[-_]?name|key[-_]?name|provider)(?:$|[^a-z])/i;
+  /(?:^|[^a-z])(file|path|dir|directory|name|ref|id|url|uri|endpoint|host|port|user(?:name)?|length|len|min|max|ttl|expiry|expires|expiration|lifetime|duration|interval|period|timeout|seconds|limit|enabled|enable|disabled|required|policy|type|mode|hash[-_]?algorithm|algorithm|rotation|header|field|prefix|suffix|format|version|count|size|location|arn|kind|mount|env|var|secret[-_]?name|key[-_]?name|provider|audience|issuer|scope|scopes|store|backend|namespace|selector|label)(?:$|[^a-z])/i;
+
+/** Names written as one word that end in a credential word: PGPASSWORD, dbpassword, APITOKEN. */
+const COMPACT_CREDENTIAL = /^[a-z0-9]*(password|passwd|passphrase|secret|token|apikey|accesskey|secretkey|privatekey)$/i;
 
 export function isCredentialName(name: string): boolean {
   const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  if (!CREDENTIAL_WORDS.test(spaced)) return false;
+  if (!CREDENTIAL_WORDS.test(spaced)) return COMPACT_CREDENTIAL.test(name);
   // `DB_PASSWORD_FILE`, `TOKEN_PATH`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH` point at or describe a secret.
   const last =
     spaced
@@ -78,6 +81,11 @@ export function isPlaceholder(value: string): boolean {
     return true;
   }
   if (/^(\/|\.\/|~\/)[^\s]*$/.test(v) && !v.includes('BEGIN')) return true; // a path
+  // Instructions to fill in: INSERT_TOKEN_HERE, ENTER_PASSWORD, yourpassword, your_api_key.
+  if (/^(insert|enter|put|add|paste|fill)[-_ ]|[-_ ](here|goes[-_ ]here)$/i.test(v)) return true;
+  if (/^your[-_ ]?(pass(word|wd)?|secret|token|key|api[-_ ]?key|access[-_ ]?key|credentials?)/i.test(v)) return true;
+  // A constant's name rather than a value: GOOGLE_API_KEY_VAL, DB_PASSWORD_VALUE.
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) && CREDENTIAL_WORDS.test(v)) return true;
   return false;
 }
 
@@ -122,6 +130,8 @@ export function detectSecret(name: string, value: unknown): SecretMatch | undefi
   const format = detectSecretFormat(text);
   if (format) return { kind: format, confidence: 'format' };
   if (!isCredentialName(name) || isPlaceholder(text)) return undefined;
+  // The value repeats the name: `password: password`, `API_KEY: api_key`.
+  if (text.trim().toLowerCase() === name.trim().toLowerCase()) return undefined;
   return { kind: credentialKind(name), confidence: 'name' };
 }
 

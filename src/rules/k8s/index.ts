@@ -1,8 +1,11 @@
 import type { AnyRule } from '../types.js';
 import allowedRegistries from './allowed-registries.js';
 import apparmorProfile from './apparmor-profile.js';
+import automountServiceAccountToken from './automount-service-account-token.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
+import defaultServiceAccount from './default-service-account.js';
 import dropAllCapabilities from './drop-all-capabilities.js';
+import envCredentials from './env-credentials.js';
 import ephemeralStorageLimit from './ephemeral-storage-limit.js';
 import hostPathMount from './host-path-mount.js';
 import imageDigest from './image-digest.js';
@@ -19,6 +22,7 @@ import resourceLimits from './resource-limits.js';
 import resourceRequests from './resource-requests.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompProfile from './seccomp-profile.js';
+import secretInEnv from './secret-in-env.js';
 import selinuxOptions from './selinux-options.js';
 
 export const k8sRules: readonly AnyRule[] = [
@@ -43,4 +47,8 @@ export const k8sRules: readonly AnyRule[] = [
   imageDigest,
   allowedRegistries,
   imagePullPolicy,
+  secretInEnv,
+  envCredentials,
+  automountServiceAccountToken,
+  defaultServiceAccount,
 ];
