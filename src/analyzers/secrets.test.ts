@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectSecret, detectSecretFormat, isCredentialName, isPlaceholder, redact, sensitiveFileKind } from './secrets.js';
+import {
+  detectSecret,
+  detectSecretFormat,
+  findEmbeddedSecrets,
+  isCredentialName,
+  isPlaceholder,
+  redact,
+  sensitiveFileKind,
+} from './secrets.js';
 
 describe('isCredentialName', () => {
   it.each([
@@ -108,5 +116,54 @@ describe('sensitiveFileKind', () => {
   ])('%s', (path, kind) => expect(sensitiveFileKind(path)).toBe(kind));
   it('leaves ordinary files alone', () => {
     for (const p of ['app.js', 'package.json', 'environment.ts', 'src/keyboard.c']) expect(sensitiveFileKind(p)).toBeUndefined();
+  });
+});
+
+describe('findEmbeddedSecrets', () => {
+  const found = (text: string) => findEmbeddedSecrets(text).map((s) => [s.line, s.name, s.match.kind]);
+
+  it('reads YAML, JSON, properties, dotenv, INI and XML settings', () => {
+    const text = [
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:postgresql://db:5432/app',
+      '    password: Zq8-vN2xL4pR  # set by ops',
+      '{ "client_secret": "3f9a1c7e5b", "timeout": 30 }',
+      'mail.smtp.password=m41lP4ss',
+      'export API_TOKEN="tok-123456789"',
+      'admin_password = admin',
+      '<password>xmlP4ss</password>',
+      'log.level=debug',
+    ].join('\n');
+    expect(found(text)).toEqual([
+      [3, 'password', 'password'],
+      [4, 'client_secret', 'secret'],
+      [5, 'mail.smtp.password', 'password'],
+      [6, 'API_TOKEN', 'token'],
+      [7, 'admin_password', 'password'],
+      [8, 'password', 'password'],
+    ]);
+  });
+
+  it('finds token formats and private keys on any line', () => {
+    const text =
+      'endpoint: https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIE\n  -----END RSA PRIVATE KEY-----\n';
+    expect(found(text)).toEqual([
+      [0, 'endpoint', 'Slack webhook URL'],
+      [2, '', 'private key'],
+    ]);
+  });
+
+  it('ignores placeholders, references, file settings and comments', () => {
+    const text = [
+      'password: ${DB_PASSWORD}',
+      'password_file: /run/secrets/db',
+      'token: "{{ .Values.token }}"',
+      '# password: hunter22',
+      'secretName: app-tls',
+      'bearer_token_file: /var/run/secrets/kubernetes.io/serviceaccount/token',
+      'password:',
+    ].join('\n');
+    expect(found(text)).toEqual([]);
   });
 });

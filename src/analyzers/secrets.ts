@@ -171,3 +171,91 @@ export function sensitiveFileKind(path: string): string | undefined {
   for (const entry of SENSITIVE_FILE_PATTERNS) if (entry.pattern.test(normalised)) return entry.kind;
   return undefined;
 }
+
+/** A credential found inside a text that embeds a configuration file (a ConfigMap value, say). */
+export interface EmbeddedSecret {
+  /** 0-based line of the text. */
+  line: number;
+  /** The setting's name (`spring.datasource.password`), or '' for a bare token. */
+  name: string;
+  match: SecretMatch;
+  /** The value, for `redact()`; never print it. */
+  value: string;
+  /** The trimmed text of the line, to find it in the source. */
+  lineText: string;
+}
+
+const COMMENT_LINE = /^\s*(#|\/\/|;|<!--|\*)/;
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<]*)<\/\1>/;
+const JSON_PAIR = /"([A-Za-z_][\w.-]*)"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\]\s][^,}\]]*)/g;
+const KEY_VALUE = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*(?::|=|\s=\s)\s*(.*)$/;
+
+/**
+ * Finds credentials in a configuration file embedded in a value: YAML and JSON (`password: x`,
+ * `"token": "x"`), properties and dotenv (`db.password=x`, `export API_KEY=x`), INI and TOML
+ * (`admin_password = x`), XML (`<password>x</password>`), and known token formats on any line,
+ * including private key blocks.
+ */
+export function findEmbeddedSecrets(text: string): EmbeddedSecret[] {
+  const out: EmbeddedSecret[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, line) => {
+    const lineText = raw.trim();
+    if (lineText === '') return;
+    if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/.test(lineText)) {
+      out.push({
+        line,
+        name: '',
+        match: { kind: 'private key', confidence: 'format' },
+        value: privateKeyBlock(lines, line),
+        lineText,
+      });
+      return;
+    }
+    if (COMMENT_LINE.test(raw)) return;
+    // JSON: every "key": value pair on the line (minified JSON puts a whole file on one line).
+    if (/"[A-Za-z_][\w.-]*"\s*:/.test(lineText)) {
+      let any = false;
+      for (const m of lineText.matchAll(JSON_PAIR)) {
+        const name = m[1] ?? '';
+        const value = cleanValue(m[2] ?? '');
+        const match = detectSecret(name, value);
+        any = true;
+        if (match) out.push({ line, name, match, value, lineText });
+      }
+      if (any) return;
+    }
+    const pair = XML_ELEMENT.exec(lineText) ?? KEY_VALUE.exec(raw);
+    if (pair) {
+      const name = pair[1] ?? '';
+      const value = cleanValue(pair[2] ?? '');
+      const match = detectSecret(name, value);
+      if (match) out.push({ line, name, match, value, lineText });
+      return;
+    }
+    const kind = detectSecretFormat(lineText);
+    if (kind) out.push({ line, name: '', match: { kind, confidence: 'format' }, value: lineText, lineText });
+  });
+  return out;
+}
+
+/** Strips quotes, a trailing comma or semicolon, and a trailing comment from a written value. */
+function cleanValue(raw: string): string {
+  let v = raw.trim();
+  const quoted = /^(["'])(.*)\1[,;]?$/.exec(v);
+  if (quoted) return quoted[2] ?? '';
+  v = v
+    .replace(/\s+(#|\/\/).*$/, '')
+    .replace(/[,;]$/, '')
+    .trim();
+  return v;
+}
+
+function privateKeyBlock(lines: readonly string[], start: number): string {
+  const block: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    block.push(lines[i] ?? '');
+    if (/-----END /.test(lines[i] ?? '')) break;
+  }
+  return block.join('\n');
+}

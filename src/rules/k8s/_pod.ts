@@ -4,7 +4,8 @@
  * how to name containers in messages. Not a rule (the leading underscore keeps it out of the
  * registry).
  */
-import { asArray, asObject, asString } from '../../model/k8s.js';
+import type { OffsetRange } from '../../core/source.js';
+import { asArray, asObject, asString, type K8sObject } from '../../model/k8s.js';
 import type { Container, Workload } from '../../model/workload.js';
 import type { Path } from '../../sources/yaml.js';
 
@@ -122,4 +123,30 @@ export function podAnnotationPath(workload: Workload, key: string): Path {
 /** Whether two namespaces are the same, treating "not written" as equal to "not written". */
 export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return (a ?? '') === (b ?? '');
+}
+
+/**
+ * The source range of a line of an embedded file (a block scalar keeps its lines intact), searched
+ * between `from` and `to`; undefined when the value was written another way (quoted, folded).
+ */
+export function locateLine(object: K8sObject, lineText: string, from: number, to: number): OffsetRange | undefined {
+  const text = object.source?.text;
+  if (text === undefined || lineText === '') return undefined;
+  const at = text.indexOf(lineText, from);
+  return at === -1 || at + lineText.length > to ? undefined : [at, at + lineText.length];
+}
+
+/** A function that finds the embedded lines of the value at `path`, in order, in the source. */
+export function lineLocator(
+  object: K8sObject,
+  path: readonly (string | number)[],
+): (lineText: string) => OffsetRange | undefined {
+  const within = object.locate(path);
+  let cursor = within?.[0];
+  return (lineText) => {
+    if (within === undefined || cursor === undefined) return undefined;
+    const range = locateLine(object, lineText, cursor, within[1]);
+    if (range) cursor = range[1];
+    return range;
+  };
 }

@@ -2,7 +2,9 @@ import type { AnyRule } from '../types.js';
 import allowedRegistries from './allowed-registries.js';
 import apparmorProfile from './apparmor-profile.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
+import configmapCredentials from './configmap-credentials.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
+import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
 import dropAllCapabilities from './drop-all-capabilities.js';
 import envCredentials from './env-credentials.js';
@@ -22,6 +24,7 @@ import resourceLimits from './resource-limits.js';
 import resourceRequests from './resource-requests.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompProfile from './seccomp-profile.js';
+import secretData from './secret-data.js';
 import secretInEnv from './secret-in-env.js';
 import selinuxOptions from './selinux-options.js';
 
@@ -51,4 +54,7 @@ export const k8sRules: readonly AnyRule[] = [
   envCredentials,
   automountServiceAccountToken,
   defaultServiceAccount,
+  defaultNamespace,
+  secretData,
+  configmapCredentials,
 ];
