@@ -36,7 +36,7 @@ export interface Grant {
   role: string;
 }
 
-/** RoleBindings and ClusterRoleBindings of the scan that name the workload's service account. */
+/** RoleBindings and ClusterRoleBindings of the scan that name the workload's service account itself. */
 export function grantsTo(set: ObjectSet, workload: Workload): Grant[] {
   const name = workload.serviceAccountName;
   const namespace = workload.object.namespace;
@@ -51,11 +51,9 @@ export function grantsTo(set: ObjectSet, workload: Workload): Grant[] {
       const subjectName = asString(subject?.name);
       // A ServiceAccount subject without a namespace, in a RoleBinding, is in the binding's namespace.
       const subjectNamespace = asString(subject?.namespace) ?? (binding.kind === 'RoleBinding' ? binding.namespace : undefined);
-      const matches =
-        (kind === 'ServiceAccount' && subjectName === name && sameNamespace(subjectNamespace, namespace)) ||
-        (kind === 'Group' &&
-          (subjectName === 'system:serviceaccounts' ||
-            (namespace !== undefined && subjectName === `system:serviceaccounts:${namespace}`)));
+      // Only the account by name: a binding for the group of all service accounts says nothing about
+      // whether this workload needs its token, and is not shared through `default` in particular.
+      const matches = kind === 'ServiceAccount' && subjectName === name && sameNamespace(subjectNamespace, namespace);
       if (matches) {
         out.push({ binding, role });
         break;

@@ -48,12 +48,6 @@ describe('k8s/automount-service-account-token', () => {
         name: 'the account is bound to a role in the scan: the workload uses the API',
         code: deployment('      serviceAccountName: web\n') + roleBinding('  - kind: ServiceAccount\n    name: web'),
       },
-      {
-        name: 'a group binding for all service accounts of the namespace counts',
-        code:
-          deployment('') +
-          roleBinding('  - kind: Group\n    name: system:serviceaccounts:shop\n    apiGroup: rbac.authorization.k8s.io'),
-      },
     ],
     invalid: [
       {
@@ -73,6 +67,13 @@ describe('k8s/automount-service-account-token', () => {
         code:
           deployment('      serviceAccountName: web\n      automountServiceAccountToken: true\n') + serviceAccount('web', false),
         findings: [{ line: 12, column: 7, message: /\(automountServiceAccountToken: true\)/ }],
+      },
+      {
+        name: 'a binding for the group of all service accounts is not evidence that this workload needs a token',
+        code:
+          deployment('') +
+          roleBinding('  - kind: Group\n    name: system:serviceaccounts:shop\n    apiGroup: rbac.authorization.k8s.io'),
+        findings: [{ line: 10, message: /service account "default" \(the default\)/ }],
       },
       {
         name: 'a binding for an account of another namespace does not count',

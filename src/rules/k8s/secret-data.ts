@@ -77,7 +77,7 @@ const IDENTIFIER_SUFFIX =
   /(user|username|login|name|host|hostname|port|database|dbname|schema|endpoint|address|url|uri|server|region|namespace|bucket|email)$/i;
 
 function isIdentifierKey(key: string): boolean {
-  return IDENTIFIER_SUFFIX.test(key.replace(/[-_.]/g, ''));
+  return IDENTIFIER_SUFFIX.test(key.replace(/[-_.](in|out)$/i, '').replace(/[-_.]/g, ''));
 }
 
 /**
