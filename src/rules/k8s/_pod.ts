@@ -120,11 +120,6 @@ export function podAnnotationPath(workload: Workload, key: string): Path {
   return [...workload.podMetadataPath, 'annotations', key];
 }
 
-/** Whether two namespaces are the same, treating "not written" as equal to "not written". */
-export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return (a ?? '') === (b ?? '');
-}
-
 /**
  * The source range of a line of an embedded file (a block scalar keeps its lines intact), searched
  * between `from` and `to`; undefined when the value was written another way (quoted, folded).

@@ -7,7 +7,6 @@
 import { asArray, asObject, asString, type JsonObject } from '../../model/k8s.js';
 import type { ObjectSet } from '../../model/object-set.js';
 import type { Container, Workload } from '../../model/workload.js';
-import { sameNamespace } from './_pod.js';
 
 export interface ContainerDefaults {
   limits: Set<string>;
@@ -18,22 +17,30 @@ export interface ContainerDefaults {
 
 /** Resources that LimitRanges of the workload's namespace give containers that lack them. */
 export function limitRangeDefaults(set: ObjectSet, workload: Workload): ContainerDefaults {
-  const limits = new Set<string>();
-  const requests = new Set<string>();
-  let source: string | undefined;
+  const byNamespace = set.analysis('k8s/limit-range-defaults', buildDefaults);
+  return byNamespace.get(workload.object.namespace ?? '') ?? NO_DEFAULTS;
+}
+
+const NO_DEFAULTS: ContainerDefaults = { limits: new Set(), requests: new Set(), source: undefined };
+
+function buildDefaults(set: ObjectSet): Map<string, ContainerDefaults> {
+  const out = new Map<string, ContainerDefaults>();
   for (const range of set.ofKind('LimitRange')) {
-    if (range.group !== '' || !sameNamespace(range.namespace, workload.object.namespace)) continue;
+    if (range.group !== '') continue;
+    const key = range.namespace ?? '';
+    const defaults = out.get(key) ?? { limits: new Set<string>(), requests: new Set<string>(), source: undefined };
     for (const raw of asArray(asObject(range.value.spec)?.limits)) {
       const item = asObject(raw);
       if (asString(item?.type) !== 'Container') continue;
       const defaultLimit = asObject(item?.default) ?? asObject(item?.max) ?? {};
       const defaultRequest = { ...defaultLimit, ...(asObject(item?.defaultRequest) ?? {}) };
-      for (const name of Object.keys(defaultLimit)) limits.add(name);
-      for (const name of Object.keys(defaultRequest)) requests.add(name);
-      source ??= `LimitRange ${JSON.stringify(range.name)}`;
+      for (const name of Object.keys(defaultLimit)) defaults.limits.add(name);
+      for (const name of Object.keys(defaultRequest)) defaults.requests.add(name);
+      defaults.source ??= `LimitRange ${JSON.stringify(range.name)}`;
     }
+    out.set(key, defaults);
   }
-  return { limits, requests, source };
+  return out;
 }
 
 /** The containers whose resources matter: regular and init containers (ephemeral ones have none). */

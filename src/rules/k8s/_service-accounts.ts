@@ -6,7 +6,6 @@
 import { asArray, asObject, asString, type K8sObject } from '../../model/k8s.js';
 import type { ObjectSet } from '../../model/object-set.js';
 import type { Workload } from '../../model/workload.js';
-import { sameNamespace } from './_pod.js';
 
 export interface Automount {
   mounted: boolean;
@@ -15,11 +14,17 @@ export interface Automount {
   serviceAccount: K8sObject | undefined;
 }
 
+function accountKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}\u0000${name}`;
+}
+
 export function serviceAccountOf(set: ObjectSet, workload: Workload): K8sObject | undefined {
-  const name = workload.serviceAccountName;
-  return set
-    .ofKind('ServiceAccount')
-    .find((sa) => sa.group === '' && sa.name === name && sameNamespace(sa.namespace, workload.object.namespace));
+  const accounts = set.analysis('k8s/service-accounts', (all) => {
+    const map = new Map<string, K8sObject>();
+    for (const sa of all.ofKind('ServiceAccount')) if (sa.group === '') map.set(accountKey(sa.namespace, sa.name), sa);
+    return map;
+  });
+  return accounts.get(accountKey(workload.object.namespace, workload.serviceAccountName));
 }
 
 export function automount(set: ObjectSet, workload: Workload): Automount {
@@ -38,26 +43,31 @@ export interface Grant {
 
 /** RoleBindings and ClusterRoleBindings of the scan that name the workload's service account itself. */
 export function grantsTo(set: ObjectSet, workload: Workload): Grant[] {
-  const name = workload.serviceAccountName;
-  const namespace = workload.object.namespace;
-  const out: Grant[] = [];
+  const grants = set.analysis('k8s/service-account-grants', buildGrants);
+  return grants.get(accountKey(workload.object.namespace, workload.serviceAccountName)) ?? [];
+}
+
+function buildGrants(set: ObjectSet): Map<string, Grant[]> {
+  const out = new Map<string, Grant[]>();
   for (const binding of set.ofKind('RoleBinding', 'ClusterRoleBinding')) {
     if (binding.group !== 'rbac.authorization.k8s.io') continue;
     const roleRef = asObject(binding.value.roleRef);
     const role = `${asString(roleRef?.kind) ?? 'Role'} ${JSON.stringify(asString(roleRef?.name) ?? '?')}`;
+    const seen = new Set<string>();
     for (const raw of asArray(binding.value.subjects)) {
       const subject = asObject(raw);
-      const kind = asString(subject?.kind);
-      const subjectName = asString(subject?.name);
+      const name = asString(subject?.name);
+      // Only accounts by name: a binding for the group of all service accounts says nothing about
+      // whether one workload needs its token, and is not shared through `default` in particular.
+      if (asString(subject?.kind) !== 'ServiceAccount' || name === undefined) continue;
       // A ServiceAccount subject without a namespace, in a RoleBinding, is in the binding's namespace.
-      const subjectNamespace = asString(subject?.namespace) ?? (binding.kind === 'RoleBinding' ? binding.namespace : undefined);
-      // Only the account by name: a binding for the group of all service accounts says nothing about
-      // whether this workload needs its token, and is not shared through `default` in particular.
-      const matches = kind === 'ServiceAccount' && subjectName === name && sameNamespace(subjectNamespace, namespace);
-      if (matches) {
-        out.push({ binding, role });
-        break;
-      }
+      const namespace = asString(subject?.namespace) ?? (binding.kind === 'RoleBinding' ? binding.namespace : undefined);
+      const key = accountKey(namespace === '' ? undefined : namespace, name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = out.get(key) ?? [];
+      list.push({ binding, role });
+      out.set(key, list);
     }
   }
   return out;

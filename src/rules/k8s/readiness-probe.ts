@@ -1,7 +1,8 @@
 import { asArray, asObject, asString, type K8sObject } from '../../model/k8s.js';
+import type { ObjectSet } from '../../model/object-set.js';
 import type { Workload } from '../../model/workload.js';
 import { defineRule } from '../types.js';
-import { capitalise, containerLabel, runsToCompletion, sameNamespace } from './_pod.js';
+import { capitalise, containerLabel, runsToCompletion } from './_pod.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -58,9 +59,10 @@ spec:
     ],
   },
   check(set, context) {
-    const services = set.ofKind('Service').filter((s) => s.group === '');
+    const byNamespace = set.analysis('k8s/services-by-namespace', servicesByNamespace);
     for (const workload of set.workloads) {
       if (runsToCompletion(workload)) continue;
+      const services = byNamespace.get(workload.object.namespace ?? '') ?? [];
       const selectedBy = services.find((service) => selects(service, workload));
       for (const container of workload.containers) {
         if (container.kind !== 'containers' || container.value.readinessProbe) continue;
@@ -77,9 +79,20 @@ spec:
   },
 });
 
-/** Whether a Service's selector selects the workload's pods (same namespace, every label matches). */
+function servicesByNamespace(set: ObjectSet): Map<string, K8sObject[]> {
+  const out = new Map<string, K8sObject[]>();
+  for (const service of set.ofKind('Service')) {
+    if (service.group !== '') continue;
+    const key = service.namespace ?? '';
+    const list = out.get(key) ?? [];
+    list.push(service);
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** Whether a Service's selector selects the workload's pods (every label matches). */
 function selects(service: K8sObject, workload: Workload): boolean {
-  if (!sameNamespace(service.namespace, workload.object.namespace)) return false;
   const selector = asObject(asObject(service.value.spec)?.selector);
   if (!selector || Object.keys(selector).length === 0) return false;
   const labels = asObject(workload.podMetadata.labels) ?? {};
