@@ -51,6 +51,11 @@ describe('k8s/configmap-credentials', () => {
         findings: [{ line: 6, severity: 'high', message: /Slack webhook URL/ }],
       },
       {
+        name: 'a cloud service account key file, recognised across its lines',
+        code: configMap('  key.json: |\n    {\n      "type": "service_account",\n      "project_id": "acme"\n    }\n'),
+        findings: [{ line: 6, severity: 'high', message: /key "key.json" holds a Google service account key \[redacted:/ }],
+      },
+      {
         name: 'lines of embedded files, pointing at the line itself',
         code: configMap(
           '  application.yaml: |\n    spring:\n      datasource:\n        password: Zq8-vN2xL4pR\n  settings.json: |\n    {"apiKey": "k-93jf02kd81", "region": "eu"}\n  .env: |\n    LOG=debug\n    export GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345\n',

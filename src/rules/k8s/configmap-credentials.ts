@@ -1,4 +1,4 @@
-import { detectSecret, findEmbeddedSecrets, redact } from '../../analyzers/secrets.js';
+import { detectSecret, detectSecretFormat, findEmbeddedSecrets, redact } from '../../analyzers/secrets.js';
 import { asObject } from '../../model/k8s.js';
 import { defineRule } from '../types.js';
 import { lineLocator } from './_pod.js';
@@ -67,7 +67,16 @@ data:
         continue;
       }
       const locate = lineLocator(object, ['data', key]);
-      for (const found of findEmbeddedSecrets(value)) {
+      const embedded = findEmbeddedSecrets(value);
+      // Formats that span lines: a registry auth file, a cloud service account key.
+      const whole = embedded.length === 0 ? detectSecretFormat(value) : undefined;
+      if (whole) {
+        context.report({
+          path: ['data', key],
+          message: `ConfigMap ${name} key ${JSON.stringify(key)} holds a ${whole} ${redact(value)}; ConfigMaps are readable by far more people than Secrets.`,
+        });
+      }
+      for (const found of embedded) {
         const range = locate(found.lineText);
         const setting = found.name === '' ? '' : ` sets ${JSON.stringify(found.name)} to`;
         context.report({

@@ -70,6 +70,20 @@ describe('k8s/env-credentials', () => {
         findings: [{ line: 10, message: /URL with an embedded password/ }],
       },
       {
+        name: 'a flag inside a shell command line',
+        code: pod(
+          '        - { name: A, value: b }',
+          '      command: ["sh", "-c", "mysqldump --password=dump3r-pw --all-databases"]\n',
+        ),
+        findings: [
+          {
+            line: 11,
+            path: '/spec/containers/0/command/2',
+            message: /literal password \[redacted: 9 characters\] in command\[2\]/,
+          },
+        ],
+      },
+      {
         name: 'credentials in arguments',
         code: pod(
           '        - { name: A, value: b }',

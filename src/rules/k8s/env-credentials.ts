@@ -88,6 +88,18 @@ function checkArguments(container: Container, field: 'command' | 'args', context
       isCredentialName(previous.replace(/^-+/, ''))
     ) {
       kind = detectSecret(previous.replace(/^-+/, ''), raw)?.kind;
+    } else if (/\s/.test(raw)) {
+      // A shell command line: `sh -c "mysql --password=s3cret ..."`.
+      for (const token of raw.split(/\s+/)) {
+        const inline = /^--?([A-Za-z][\w.-]*)=(.+)$/s.exec(token.replace(/^["']|["';]$/g, ''));
+        const match = inline ? detectSecret(inline[1] ?? '', inline[2] ?? '') : undefined;
+        if (match) {
+          kind = match.kind;
+          value = inline?.[2] ?? '';
+          break;
+        }
+      }
+      if (kind === undefined) kind = detectSecretFormat(raw);
     } else {
       kind = detectSecretFormat(raw);
     }

@@ -82,11 +82,12 @@ spec:
     const internal = INTERNAL_LB.find(([key, test]) => annotations[key] !== undefined && test(annotations[key] ?? ''));
     const ranges = sourceRanges(spec, annotations[SOURCE_RANGES_ANNOTATION]);
     const open = ranges.length === 0 || ranges.some((r) => r === '0.0.0.0/0' || r === '::/0');
+    const nodePorts = spec.allocateLoadBalancerNodePorts === false ? '' : ', and node ports are opened too';
     if (internal) {
       context.report({
         path: ['spec', 'type'],
         ...(sensitive.length > 0 ? {} : { severity: 'low' as const }),
-        message: `Service ${name} is an internal LoadBalancer (${internal[0]}): ${describePorts(ports, false)} ${ports.length > 1 ? 'are' : 'is'} reachable from the private network, and node ports are opened too${sensitiveNote}.`,
+        message: `Service ${name} is an internal LoadBalancer (${internal[0]}): ${describePorts(ports, false)} ${ports.length > 1 ? 'are' : 'is'} reachable from the private network${nodePorts}${sensitiveNote}.`,
       });
     } else if (!open) {
       context.report({

@@ -77,6 +77,16 @@ describe('k8s/secret-data', () => {
         findings: [{ line: 7, severity: 'low', message: /no credential was recognised in it/ }],
       },
       {
+        name: 'a pretty-printed registry auth file, recognised across its lines',
+        code: secret(
+          `data:\n  .dockerconfigjson: ${b64('{\n  "auths": {\n    "ghcr.io": {\n      "auth": "dXNlcjpwYXNzd29yZA=="\n    }\n  }\n}\n')}\n`,
+          'kubernetes.io/dockerconfigjson',
+        ),
+        findings: [
+          { line: 7, severity: 'high', message: /commits the file ".dockerconfigjson" in data, a Docker registry auth/ },
+        ],
+      },
+      {
         name: 'a placeholder-looking value is deployed as written: medium',
         code: secret('stringData:\n  password: changeme\n'),
         findings: [{ line: 7, severity: 'medium', message: /placeholder-looking value/ }],

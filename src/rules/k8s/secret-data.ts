@@ -88,6 +88,15 @@ function reportEmbedded(context: RuleContext, object: K8sObject, field: string, 
   const found = findEmbeddedSecrets(text);
   const secret = JSON.stringify(object.name);
   if (found.length === 0) {
+    // Formats that span lines: a registry auth file, a cloud service account key.
+    const whole = detectSecretFormat(text);
+    if (whole) {
+      context.report({
+        path: [field, key],
+        message: `Secret ${secret} (type ${type}) commits the file ${JSON.stringify(key)} in ${field}, a ${whole} ${redact(text)}. Anyone who can read the repository has it.`,
+      });
+      return;
+    }
     context.report({
       path: [field, key],
       severity: 'low',
