@@ -68,7 +68,7 @@ spec:
       // Privileged containers are not confined by AppArmor at all; k8s/no-privileged reports them.
       if (isPrivileged(container)) continue;
       const setting = resolve(workload, container);
-      if (!setting || setting.value.toLowerCase() !== 'unconfined') continue;
+      if (setting?.value.toLowerCase() !== 'unconfined') continue;
       const key = toPointer(setting.path);
       const group = groups.get(key);
       if (group) group.containers.push(container);

@@ -14,7 +14,7 @@ export default defineRule({
     threats: ['secret-theft'],
     references: ['NSA/CISA Kubernetes Hardening: secrets', 'CIS Kubernetes 5.4.1', 'CWE-798: Use of Hard-coded Credentials'],
     remediation:
-      'Rotate the credential, move it into a Secret (created from a secret store, not committed), mount it as a file, and reference it from the configuration (`password_file`, `${DB_PASSWORD}` resolved at start).',
+      'Rotate the credential, move it into a Secret (created from a secret store, not committed), mount it as a file, and reference it from the configuration (a `password_file` setting, or an environment reference the application resolves at start).',
     related: [
       { tool: 'kube-linter', id: 'configmap-with-credentials' },
       { tool: 'kubescape', id: 'C-0012' },

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'k8s/secret-data',
     description: 'Disallow Secret objects committed with their data',
     rationale:
-      'A Secret manifest holds its values in plain text or base64, which is an encoding, not encryption. Committed, the values are in the repository history for good: every clone, fork, CI runner and backup has them, and rotating means rewriting history. Keys whose value is a reference to be filled in at deploy time (`{{ ... }}`, `${VAR}`), SOPS-encrypted values, empty values and public certificates are not reported; placeholder-looking values are reported as medium, because they are deployed exactly as written unless something replaces them. Values are never printed.',
+      'A Secret manifest holds its values in plain text or base64, which is an encoding, not encryption. Committed, the values are in the repository history for good: every clone, fork, CI runner and backup has them, and rotating means rewriting history. Keys whose value is a reference to be filled in at deploy time (Helm `{{ ... }}` or envsubst `$VAR` references), SOPS-encrypted values, empty values and public certificates are not reported; placeholder-looking values are reported as medium, because they are deployed exactly as written unless something replaces them. Values are never printed.',
     severity: 'high',
     threats: ['secret-theft'],
     references: ['NSA/CISA Kubernetes Hardening: secrets', 'CIS Kubernetes 5.4.2', 'CWE-798: Use of Hard-coded Credentials'],
