@@ -12,6 +12,20 @@ describe('k8s/no-host-pid', () => {
     ],
     invalid: [
       {
+        name: 'PodTemplate',
+        code: `apiVersion: v1
+kind: PodTemplate
+metadata:
+  name: debug
+template:
+  metadata: { labels: { app: debug } }
+  spec:
+    hostPID: true
+    containers: [{ name: debug, image: "busybox:1.36" }]
+`,
+        findings: [{ line: 8, path: '/template/spec/hostPID', message: /^PodTemplate "debug"/ }],
+      },
+      {
         name: 'CronJob',
         code: `apiVersion: batch/v1
 kind: CronJob
