@@ -11,7 +11,7 @@ export default defineRule({
       "`externalIPs` make kube-proxy accept traffic for those addresses on every node and send it to the Service, with no check that the addresses belong to it. The workload is exposed on addresses outside the cluster's control, and anyone who may create Services can claim any IP, intercepting traffic meant for another system (CVE-2020-8554, unfixed by design; the DenyServiceExternalIPs admission plugin exists to block it).",
     severity: 'medium',
     threats: ['network-port-escape', 'network-sniffing', 'lateral-movement'],
-    references: ['CVE-2020-8554', 'CIS Kubernetes 1.2.3 (DenyServiceExternalIPs)'],
+    references: ['CVE-2020-8554', 'NSA/CISA Kubernetes Hardening: network separation'],
     remediation:
       'Remove `spec.externalIPs`; use a LoadBalancer Service (with source ranges) or an Ingress for external traffic, and enable the DenyServiceExternalIPs admission plugin.',
     related: [
