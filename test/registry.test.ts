@@ -6,7 +6,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSeverity } from '../src/core/severity.js';
+import { SourceText } from '../src/core/source.js';
 import { isThreatId } from '../src/core/threats.js';
+import { type GreenbeltConfig, parseConfig } from '../src/engine/config.js';
 import { defaultExampleFilename } from '../src/rules/examples.js';
 import { allRules } from '../src/rules/index.js';
 import type { AnyRule } from '../src/rules/types.js';
@@ -80,12 +82,12 @@ describe('rule registry', () => {
       rule.meta.examples.forEach((example, index) => {
         const filename = example.filename ?? defaultExampleFilename(rule);
         it(`example ${index + 1}: the bad snippet is reported`, async () => {
-          const result = await scanText(example.bad, { filename, ...rules });
+          const result = await scanText(example.bad, { filename, ...rules, config: withConfig(example.config) });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).length).toBeGreaterThan(0);
         });
         it(`example ${index + 1}: the good snippet is not`, async () => {
-          const result = await scanText(example.good, { filename, ...rules });
+          const result = await scanText(example.good, { filename, ...rules, config: withConfig(example.config) });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).map((f) => `${f.line}: ${f.message}`)).toEqual([]);
         });
@@ -93,3 +95,13 @@ describe('rule registry', () => {
     });
   }
 });
+
+/** Applies an example's `.greenbelt.yaml` text to the scan's config. */
+function withConfig(text: string | undefined): (config: GreenbeltConfig) => void {
+  return (config) => {
+    if (text === undefined) return;
+    const parsed = parseConfig(new SourceText('.greenbelt.yaml', text), config.root);
+    expect(parsed.errors).toEqual([]);
+    Object.assign(config, { ...parsed.config, root: config.root });
+  };
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectSecret, detectSecretFormat, isCredentialName, isPlaceholder, redact, sensitiveFileKind } from './secrets.js';
+import {
+  detectSecret,
+  detectSecretFormat,
+  findEmbeddedSecrets,
+  isCredentialName,
+  isPlaceholder,
+  redact,
+  sensitiveFileKind,
+} from './secrets.js';
 
 describe('isCredentialName', () => {
   it.each([
@@ -13,6 +21,10 @@ describe('isCredentialName', () => {
     'client_secret',
     'DATABASE_DSN',
     'privateKey',
+    'PGPASSWORD',
+    'dbpassword',
+    'APITOKEN',
+    'SECRET_KEY_BASE',
   ])('%s names a credential', (name) => expect(isCredentialName(name)).toBe(true));
   it.each([
     'DB_PASSWORD_FILE',
@@ -24,6 +36,13 @@ describe('isCredentialName', () => {
     'TOKEN_TTL',
     'KEYCLOAK_URL',
     'passwordPolicy',
+    'TOKEN_AUDIENCE',
+    'OIDC_TOKEN_ISSUER',
+    'TOKEN_ENDPOINT',
+    'TOKEN_REFRESH_INTERVAL',
+    'SECRET_STORE',
+    'passwordless',
+    'max_tokens',
   ])('%s does not', (name) => expect(isCredentialName(name)).toBe(false));
 });
 
@@ -56,6 +75,23 @@ describe('detectSecret', () => {
   it('finds a known format under any name', () => {
     expect(detectSecret('SOMETHING', 'AKIAIOSFODNN7EXAMPLE')).toEqual({ kind: 'AWS access key id', confidence: 'format' });
   });
+  it('treats fill-in instructions and constant names as placeholders', () => {
+    for (const v of [
+      'INSERT_ETCD_INITIAL_CLUSTER_TOKEN',
+      'ENTER_PASSWORD',
+      'token-goes-here',
+      'yourpassword',
+      'your_api_key',
+      'GOOGLE_API_KEY_VAL',
+    ])
+      expect(isPlaceholder(v), v).toBe(true);
+    for (const v of ['minio123', 'c-krit', 'hunter2', 'S3cr3t_Pa55', 'MyPassword2024']) expect(isPlaceholder(v), v).toBe(false);
+  });
+  it('ignores a value that only repeats the name', () => {
+    expect(detectSecret('password', 'password')).toBeUndefined();
+    expect(detectSecret('API_KEY', 'api_key')).toBeUndefined();
+    expect(detectSecret('PGPASSWORD', 'pg-s3cret')).toEqual({ kind: 'password', confidence: 'name' });
+  });
   it('treats placeholders as not secrets', () => {
     for (const v of ['true', '<your-token>', '{{ .Values.token }}', '****', 'REPLACE_ME', '/run/secrets/db'])
       expect(isPlaceholder(v)).toBe(true);
@@ -80,5 +116,55 @@ describe('sensitiveFileKind', () => {
   ])('%s', (path, kind) => expect(sensitiveFileKind(path)).toBe(kind));
   it('leaves ordinary files alone', () => {
     for (const p of ['app.js', 'package.json', 'environment.ts', 'src/keyboard.c']) expect(sensitiveFileKind(p)).toBeUndefined();
+  });
+});
+
+describe('findEmbeddedSecrets', () => {
+  const found = (text: string) => findEmbeddedSecrets(text).map((s) => [s.line, s.name, s.match.kind]);
+
+  it('reads YAML, JSON, properties, dotenv, INI and XML settings', () => {
+    const text = [
+      'spring:',
+      '  datasource:',
+      '    url: jdbc:postgresql://db:5432/app',
+      '    password: Zq8-vN2xL4pR  # set by ops',
+      '{ "client_secret": "3f9a1c7e5b", "timeout": 30 }',
+      'mail.smtp.password=m41lP4ss',
+      'export API_TOKEN="tok-123456789"',
+      'admin_password = admin',
+      '<password>xmlP4ss</password>',
+      'log.level=debug',
+    ].join('\n');
+    expect(found(text)).toEqual([
+      [3, 'password', 'password'],
+      [4, 'client_secret', 'secret'],
+      [5, 'mail.smtp.password', 'password'],
+      [6, 'API_TOKEN', 'token'],
+      [7, 'admin_password', 'password'],
+      [8, 'password', 'password'],
+    ]);
+  });
+
+  it('finds token formats and private keys on any line', () => {
+    const text =
+      'endpoint: https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIE\n  -----END RSA PRIVATE KEY-----\n';
+    expect(found(text)).toEqual([
+      [0, 'endpoint', 'Slack webhook URL'],
+      [2, '', 'private key'],
+    ]);
+  });
+
+  it('ignores placeholders, references, file settings and comments', () => {
+    const text = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference, not a template
+      'password: ${DB_PASSWORD}',
+      'password_file: /run/secrets/db',
+      'token: "{{ .Values.token }}"',
+      '# password: hunter22',
+      'secretName: app-tls',
+      'bearer_token_file: /var/run/secrets/kubernetes.io/serviceaccount/token',
+      'password:',
+    ].join('\n');
+    expect(found(text)).toEqual([]);
   });
 });

@@ -47,11 +47,14 @@ const CREDENTIAL_WORDS =
 
 /** Names that mention a credential but hold something else: a file path, a reference, a setting. */
 const NOT_A_CREDENTIAL =
-  /(?:^|[^a-z])(file|path|dir|directory|name|ref|id|url|uri|host|port|user(?:name)?|length|len|min|max|ttl|expiry|expires|expiration|timeout|enabled|enable|disabled|required|policy|type|mode|hash[-_]?algorithm|rotation|header|field|prefix|suffix|format|version|count|size|location|arn|kind|mount|env|var|secret[-_]?name|key[-_]?name|provider)(?:$|[^a-z])/i;
+  /(?:^|[^a-z])(file|path|dir|directory|name|ref|id|url|uri|endpoint|host|port|user(?:name)?|length|len|min|max|ttl|expiry|expires|expiration|lifetime|duration|interval|period|timeout|seconds|limit|enabled|enable|disabled|required|policy|type|mode|hash[-_]?algorithm|algorithm|rotation|header|field|prefix|suffix|format|version|count|size|location|arn|kind|mount|env|var|secret[-_]?name|key[-_]?name|provider|audience|issuer|scope|scopes|store|backend|namespace|selector|label)(?:$|[^a-z])/i;
+
+/** Names written as one word that end in a credential word: PGPASSWORD, dbpassword, APITOKEN. */
+const COMPACT_CREDENTIAL = /^[a-z0-9]*(password|passwd|passphrase|secret|token|apikey|accesskey|secretkey|privatekey)$/i;
 
 export function isCredentialName(name: string): boolean {
   const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  if (!CREDENTIAL_WORDS.test(spaced)) return false;
+  if (!CREDENTIAL_WORDS.test(spaced)) return COMPACT_CREDENTIAL.test(name);
   // `DB_PASSWORD_FILE`, `TOKEN_PATH`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH` point at or describe a secret.
   const last =
     spaced
@@ -78,6 +81,11 @@ export function isPlaceholder(value: string): boolean {
     return true;
   }
   if (/^(\/|\.\/|~\/)[^\s]*$/.test(v) && !v.includes('BEGIN')) return true; // a path
+  // Instructions to fill in: INSERT_TOKEN_HERE, ENTER_PASSWORD, yourpassword, your_api_key.
+  if (/^(insert|enter|put|add|paste|fill)[-_ ]|[-_ ](here|goes[-_ ]here)$/i.test(v)) return true;
+  if (/^your[-_ ]?(pass(word|wd)?|secret|token|key|api[-_ ]?key|access[-_ ]?key|credentials?)/i.test(v)) return true;
+  // A constant's name rather than a value: GOOGLE_API_KEY_VAL, DB_PASSWORD_VALUE.
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) && CREDENTIAL_WORDS.test(v)) return true;
   return false;
 }
 
@@ -122,6 +130,8 @@ export function detectSecret(name: string, value: unknown): SecretMatch | undefi
   const format = detectSecretFormat(text);
   if (format) return { kind: format, confidence: 'format' };
   if (!isCredentialName(name) || isPlaceholder(text)) return undefined;
+  // The value repeats the name: `password: password`, `API_KEY: api_key`.
+  if (text.trim().toLowerCase() === name.trim().toLowerCase()) return undefined;
   return { kind: credentialKind(name), confidence: 'name' };
 }
 
@@ -160,4 +170,92 @@ export function sensitiveFileKind(path: string): string | undefined {
   const normalised = path.replace(/\\/g, '/').replace(/\/+$/, '');
   for (const entry of SENSITIVE_FILE_PATTERNS) if (entry.pattern.test(normalised)) return entry.kind;
   return undefined;
+}
+
+/** A credential found inside a text that embeds a configuration file (a ConfigMap value, say). */
+export interface EmbeddedSecret {
+  /** 0-based line of the text. */
+  line: number;
+  /** The setting's name (`spring.datasource.password`), or '' for a bare token. */
+  name: string;
+  match: SecretMatch;
+  /** The value, for `redact()`; never print it. */
+  value: string;
+  /** The trimmed text of the line, to find it in the source. */
+  lineText: string;
+}
+
+const COMMENT_LINE = /^\s*(#|\/\/|;|<!--|\*)/;
+const XML_ELEMENT = /<([A-Za-z_][\w.-]*)>([^<]*)<\/\1>/;
+const JSON_PAIR = /"([A-Za-z_][\w.-]*)"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\]\s][^,}\]]*)/g;
+const KEY_VALUE = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*(?::|=|\s=\s)\s*(.*)$/;
+
+/**
+ * Finds credentials in a configuration file embedded in a value: YAML and JSON (`password: x`,
+ * `"token": "x"`), properties and dotenv (`db.password=x`, `export API_KEY=x`), INI and TOML
+ * (`admin_password = x`), XML (`<password>x</password>`), and known token formats on any line,
+ * including private key blocks.
+ */
+export function findEmbeddedSecrets(text: string): EmbeddedSecret[] {
+  const out: EmbeddedSecret[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, line) => {
+    const lineText = raw.trim();
+    if (lineText === '') return;
+    if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/.test(lineText)) {
+      out.push({
+        line,
+        name: '',
+        match: { kind: 'private key', confidence: 'format' },
+        value: privateKeyBlock(lines, line),
+        lineText,
+      });
+      return;
+    }
+    if (COMMENT_LINE.test(raw)) return;
+    // JSON: every "key": value pair on the line (minified JSON puts a whole file on one line).
+    if (/"[A-Za-z_][\w.-]*"\s*:/.test(lineText)) {
+      let any = false;
+      for (const m of lineText.matchAll(JSON_PAIR)) {
+        const name = m[1] ?? '';
+        const value = cleanValue(m[2] ?? '');
+        const match = detectSecret(name, value);
+        any = true;
+        if (match) out.push({ line, name, match, value, lineText });
+      }
+      if (any) return;
+    }
+    const pair = XML_ELEMENT.exec(lineText) ?? KEY_VALUE.exec(raw);
+    if (pair) {
+      const name = pair[1] ?? '';
+      const value = cleanValue(pair[2] ?? '');
+      const match = detectSecret(name, value);
+      if (match) out.push({ line, name, match, value, lineText });
+      return;
+    }
+    const kind = detectSecretFormat(lineText);
+    if (kind) out.push({ line, name: '', match: { kind, confidence: 'format' }, value: lineText, lineText });
+  });
+  return out;
+}
+
+/** Strips quotes, a trailing comma or semicolon, and a trailing comment from a written value. */
+function cleanValue(raw: string): string {
+  let v = raw.trim();
+  const quoted = /^(["'])(.*)\1[,;]?$/.exec(v);
+  if (quoted) return quoted[2] ?? '';
+  v = v
+    .replace(/\s+(#|\/\/).*$/, '')
+    .replace(/[,;]$/, '')
+    .trim();
+  return v;
+}
+
+function privateKeyBlock(lines: readonly string[], start: number): string {
+  const block: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    block.push(lines[i] ?? '');
+    if (/-----END /.test(lines[i] ?? '')) break;
+  }
+  return block.join('\n');
 }

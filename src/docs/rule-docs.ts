@@ -50,6 +50,8 @@ export function ruleMarkdown(rule: AnyRule): string {
   meta.examples.forEach((example, index) => {
     const filename = example.filename ?? defaultExampleFilename(rule);
     const suffix = meta.examples.length > 1 ? ` ${index + 1}` : '';
+    if (example.config !== undefined)
+      lines.push(`With this \`.greenbelt.yaml\`:`, '', fence(example.config, '.greenbelt.yaml'), '');
     lines.push(`Reported${suffix} (\`${filename}\`):`, '', fence(example.bad, filename), '');
     lines.push(`Not reported${suffix}:`, '', fence(example.good, filename), '');
   });

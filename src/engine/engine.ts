@@ -295,10 +295,31 @@ function toFinding(
   return { finding, rule, on, source };
 }
 
-/** Drops findings that a refining rule also reported on the same node, keeping their references. */
+/** Every rule id a rule refines, directly or through the rules it refines. */
+function overlapClosure(rule: AnyRule, byId: ReadonlyMap<string, AnyRule>, cache: Map<string, Set<string>>): Set<string> {
+  const cached = cache.get(rule.meta.id);
+  if (cached) return cached;
+  const closure = new Set<string>();
+  cache.set(rule.meta.id, closure); // guards against cycles
+  for (const id of rule.meta.overlaps ?? []) {
+    closure.add(id);
+    const next = byId.get(id);
+    if (next) for (const deeper of overlapClosure(next, byId, cache)) closure.add(deeper);
+  }
+  return closure;
+}
+
+/**
+ * Drops findings that a refining rule also reported on the same node of the same object. The
+ * surviving finding (one that nothing else in the group refines) carries the references and threats
+ * of every finding it refines, also through chains (`k8s/host-path-mount` refines
+ * `pss/host-path-volumes`, which refines `pss/restricted-volumes`).
+ */
 function mergeOverlaps(pending: Pending[]): Pending[] {
-  const refining = pending.filter((p) => (p.rule.meta.overlaps?.length ?? 0) > 0);
-  if (refining.length === 0) return pending;
+  if (!pending.some((p) => (p.rule.meta.overlaps?.length ?? 0) > 0)) return pending;
+  const byId = new Map<string, AnyRule>();
+  for (const p of pending) byId.set(p.rule.meta.id, p.rule);
+  const cache = new Map<string, Set<string>>();
   const keyOf = (p: Pending) => `${p.finding.file ?? ''}\u0000${objectIdOf(p.on) ?? ''}\u0000${p.finding.path ?? ''}`;
   const byKey = new Map<string, Pending[]>();
   for (const p of pending) {
@@ -308,16 +329,31 @@ function mergeOverlaps(pending: Pending[]): Pending[] {
     else byKey.set(key, [p]);
   }
   const dropped = new Set<Pending>();
-  for (const p of refining) {
-    const overlapped = p.rule.meta.overlaps ?? [];
-    for (const other of byKey.get(keyOf(p)) ?? []) {
-      if (other === p || dropped.has(other) || !overlapped.includes(other.rule.meta.id)) continue;
-      dropped.add(other);
-      for (const reference of other.finding.references) {
-        if (!p.finding.references.includes(reference)) p.finding.references.push(reference);
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const closures = group.map((p) => overlapClosure(p.rule, byId, cache));
+    group.forEach((p, i) => {
+      const refiners = group.filter((q, k) => k !== i && q.rule.meta.id !== p.rule.meta.id && closures[k]?.has(p.rule.meta.id));
+      if (refiners.length === 0) return;
+      dropped.add(p);
+      for (const q of refiners) {
+        for (const reference of p.finding.references)
+          if (!q.finding.references.includes(reference)) q.finding.references.push(reference);
+        for (const threat of p.finding.threats) if (!q.finding.threats.includes(threat)) q.finding.threats.push(threat);
       }
-      for (const threat of other.finding.threats) {
-        if (!p.finding.threats.includes(threat)) p.finding.threats.push(threat);
+    });
+  }
+  if (dropped.size === 0) return pending;
+  // A dropped refiner's references reach the finding that refines it as well.
+  for (const group of byKey.values()) {
+    const winners = group.filter((p) => !dropped.has(p));
+    for (const p of group) {
+      if (!dropped.has(p)) continue;
+      for (const q of winners) {
+        if (!overlapClosure(q.rule, byId, cache).has(p.rule.meta.id)) continue;
+        for (const reference of p.finding.references)
+          if (!q.finding.references.includes(reference)) q.finding.references.push(reference);
+        for (const threat of p.finding.threats) if (!q.finding.threats.includes(threat)) q.finding.threats.push(threat);
       }
     }
   }

@@ -73,6 +73,8 @@ export interface RuleExample {
   good: string;
   /** File name the examples are scanned as (defaults from the target, e.g. `example.yaml`). */
   filename?: string;
+  /** A `.greenbelt.yaml` the examples are scanned with, for rules that act on settings. */
+  config?: string;
 }
 
 /** A check in another tool that this rule covers, so users can map their old configuration. */

@@ -21,7 +21,7 @@ export default defineRule({
       { tool: 'kube-linter', id: 'privileged-container' },
       { tool: 'kubescape', id: 'C-0057' },
       { tool: 'trivy', id: 'KSV017' },
-      { tool: 'polaris', id: 'privilegeEscalationAllowed' },
+      { tool: 'polaris', id: 'runAsPrivileged' },
       { tool: 'kube-score', id: 'container-security-context-privileged' },
       { tool: 'checkov', id: 'CKV_K8S_16' },
     ],
