@@ -15,6 +15,10 @@ interface CommandEntry {
 /** Every command, loaded on first use. */
 export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
+  netpol: {
+    summary: 'NetworkPolicy connectivity map, explain, diff and least-privilege suggestions',
+    load: () => import('./commands/netpol.js'),
+  },
 };
 
 function help(): string {
