@@ -4,9 +4,10 @@
  */
 import { k8sRules } from './k8s/index.js';
 import { metaRules } from './meta/index.js';
+import { netpolRules } from './netpol/index.js';
 import type { AnyRule } from './types.js';
 
-export const allRules: readonly AnyRule[] = [...k8sRules, ...metaRules];
+export const allRules: readonly AnyRule[] = [...k8sRules, ...netpolRules, ...metaRules];
 
 export function findRule(id: string, rules: readonly AnyRule[] = allRules): AnyRule | undefined {
   return rules.find((rule) => rule.meta.id === id) ?? rules.find((rule) => rule.meta.aliases?.includes(id));

@@ -22,21 +22,23 @@ export function netpolAnalysisOf(set: ObjectSet): NetpolAnalysis {
   return set.analysis('netpol', buildNetpolAnalysis);
 }
 
+/** The message of an issue, naming the object it is about. */
+export function issueMessage(issue: NetpolIssue): string {
+  const object = issue.object;
+  if (!object) return issue.message;
+  const name = object.clusterScoped ? object.name : `${object.namespace ?? 'default'}/${object.name}`;
+  return issue.message.includes(`"${name}"`) ? issue.message : `${object.kind} "${name}": ${issue.message}`;
+}
+
 /** An issue as a positioned error value. */
 export function issueToError(issue: NetpolIssue): ScanError {
-  const object = issue.object;
-  const source = object?.source;
-  const range = object?.locate(issue.path);
+  const source = issue.object?.source;
+  const range = issue.object?.locate(issue.path);
   const position = source && range ? source.range(range) : undefined;
-  const subject = object ? `${object.kind} "${object.namespace ?? 'default'}/${object.name}"` : undefined;
-  const message =
-    subject && !issue.message.includes(`"${object?.namespace ?? 'default'}/${object?.name}"`)
-      ? `${subject}: ${issue.message}`
-      : issue.message;
   return {
     file: source?.path ?? '<input>',
     ...(position ? { line: position.line, column: position.column } : {}),
-    message,
+    message: issueMessage(issue),
   };
 }
 
