@@ -18,9 +18,24 @@ export const DEFAULT_NAMESPACE = 'default';
 
 /** A problem in the input that the API server would reject or that makes the analysis ambiguous. */
 export interface NetpolIssue {
+  /** Absent: invalid (the API server rejects it); `duplicate`: a name defined twice with different content; `ambiguous`: pods of one workload that policies treat differently. */
+  kind?: 'duplicate' | 'ambiguous';
   object: K8sObject | undefined;
+  /** For duplicates: the definition that is used. */
+  other?: K8sObject;
   path: Path;
   message: string;
+}
+
+/** Deep equality of two plain values (objects compared key by key, in any order). */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameContent(v, b[i]));
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameContent(a[k], b[k]));
 }
 
 export interface NamespaceInfo {
@@ -147,7 +162,35 @@ export interface NetpolModel {
   readonly issues: readonly NetpolIssue[];
   /** Services of the input, for exposure checks. */
   readonly services: readonly K8sObject[];
+  /**
+   * Namespaces with custom resources (objects of API groups that are not built in): an operator
+   * may create pods there that the input does not show.
+   */
+  readonly operatorNamespaces: ReadonlySet<string>;
 }
+
+const BUILT_IN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'extensions',
+  'policy',
+  'autoscaling',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'node.k8s.io',
+  'scheduling.k8s.io',
+  'resource.k8s.io',
+]);
 
 const WORKLOAD_KINDS = new Set([
   'Pod',
@@ -487,12 +530,17 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
   const namespaces = new Map<string, NamespaceInfo>();
   for (const object of set.ofKind('Namespace')) {
     if (!isNamespace(object)) continue;
-    if (namespaces.has(object.name)) {
-      issues.push({
-        object,
-        path: ['metadata', 'name'],
-        message: `Namespace "${object.name}" is defined more than once; only one object of a kind can have a given name at a time`,
-      });
+    const first = namespaces.get(object.name);
+    if (first) {
+      if (first.object && !sameContent(first.object.labels, object.labels)) {
+        issues.push({
+          kind: 'duplicate',
+          object,
+          other: first.object,
+          path: ['metadata', 'name'],
+          message: `Namespace "${object.name}" is defined more than once with different labels; only one object of a kind can have a given name at a time (this definition is ignored)`,
+        });
+      }
       continue;
     }
     const labels = { ...object.labels };
@@ -502,20 +550,25 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
 
   const policies: NetworkPolicy[] = [];
   const policiesByNamespace = new Map<string, NetworkPolicy[]>();
-  const seenPolicies = new Set<string>();
+  const seenPolicies = new Map<string, K8sObject>();
   for (const object of set.ofKind('NetworkPolicy')) {
     if (!isNetworkPolicy(object)) continue;
     const namespace = object.namespace ?? DEFAULT_NAMESPACE;
     const id = `${namespace}/${object.name}`;
-    if (seenPolicies.has(id)) {
-      issues.push({
-        object,
-        path: ['metadata', 'name'],
-        message: `NetworkPolicy "${id}" is defined more than once; only one object of a kind can have a given name at a time (this definition is ignored)`,
-      });
+    const first = seenPolicies.get(id);
+    if (first) {
+      if (!sameContent(first.value.spec, object.value.spec)) {
+        issues.push({
+          kind: 'duplicate',
+          object,
+          other: first,
+          path: ['metadata', 'name'],
+          message: `NetworkPolicy "${id}" is defined more than once with different specs; only one object of a kind can have a given name at a time (this definition is ignored)`,
+        });
+      }
       continue;
     }
-    seenPolicies.add(id);
+    seenPolicies.set(id, object);
     const built = parsePolicy(object, policies.length);
     issues.push(...built.issues);
     policies.push(built.policy);
@@ -524,8 +577,9 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
     else policiesByNamespace.set(namespace, [built.policy]);
   }
 
-  const peers: WorkloadPeer[] = [];
-  const byId = new Map<string, WorkloadPeer>();
+  // Pods of one controller are one peer (named after the controller); the same object defined
+  // twice is one peer too, and its last definition wins, as it would when applied.
+  const grouped = new Map<string, { name: string; namespace: string; kind: string; sources: PeerSource[] }>();
   for (const workload of set.workloads) {
     const object = workload.object;
     if (!WORKLOAD_KINDS.has(object.kind)) continue;
@@ -541,22 +595,29 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
         kind = owner.kind;
       }
     }
-    const labels = stringLabels(workload.podMetadata.labels);
     const id = `${namespace}/${name}[${kind}]`;
-    const existing = byId.get(id);
-    if (existing) {
-      existing.sources.push({ object, workload });
-      const selector = labelGapMatters(existing.labels, labels, policies);
-      if (selector) {
-        issues.push({
-          object,
-          path: [...workload.podMetadataPath, 'labels'],
-          message: `Found Pods of the same owner workload \`${namespace}/${name}\` and with differences in their labels, while a network policy contains selectors impacted by this gap. Pod "${namespace}/${object.name}" and Pod "${namespace}/${existing.sources[0]?.object.name ?? ''}" are selected differently by selector \`${selector.toString()}\`.`,
-        });
-      }
-      continue;
+    const group = grouped.get(id);
+    if (group) group.sources.push({ object, workload });
+    else grouped.set(id, { name, namespace, kind, sources: [{ object, workload }] });
+  }
+  const peers: WorkloadPeer[] = [];
+  for (const [id, group] of grouped) {
+    const { name, namespace, kind, sources } = group;
+    const pods = sources.filter((s) => s.object.kind === 'Pod' && s.object.name !== name);
+    const representative = (pods.length === sources.length ? sources[0] : sources[sources.length - 1]) as PeerSource;
+    const labels = stringLabels(representative.workload.podMetadata.labels);
+    for (const other of pods) {
+      if (other === representative) continue;
+      const selector = labelGapMatters(labels, stringLabels(other.workload.podMetadata.labels), policies);
+      if (!selector) continue;
+      issues.push({
+        kind: 'ambiguous',
+        object: other.object,
+        path: [...other.workload.podMetadataPath, 'labels'],
+        message: `Found Pods of the same owner workload \`${namespace}/${name}\` and with differences in their labels, while a network policy contains selectors impacted by this gap. Pod "${namespace}/${other.object.name}" and Pod "${namespace}/${representative.object.name}" are selected differently by selector \`${selector.toString()}\`.`,
+      });
     }
-    const peer: WorkloadPeer = {
+    peers.push({
       type: 'workload',
       index: peers.length,
       name,
@@ -564,12 +625,10 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
       kind,
       id,
       labels,
-      ports: containerPorts(workload),
-      sources: [{ object, workload }],
+      ports: containerPorts(representative.workload),
+      sources,
       classIndex: -1,
-    };
-    peers.push(peer);
-    byId.set(id, peer);
+    });
     if (!namespaces.has(namespace)) {
       namespaces.set(namespace, { name: namespace, labels: { [NAMESPACE_NAME_LABEL]: namespace }, object: undefined });
     }
@@ -598,6 +657,11 @@ export function buildNetpolModel(set: ObjectSet): NetpolModel {
     policiesByNamespace,
     issues,
     services: set.ofKind('Service').filter(isService),
+    operatorNamespaces: new Set(
+      set.objects
+        .filter((o) => !BUILT_IN_GROUPS.has(o.group) && !o.clusterScoped && o.apiVersion !== '')
+        .map((o) => o.namespace ?? DEFAULT_NAMESPACE),
+    ),
   };
 }
 

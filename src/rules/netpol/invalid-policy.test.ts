@@ -83,7 +83,7 @@ describe('netpol/invalid-policy', () => {
       {
         name: 'a duplicate name',
         code: `${policy('')}---\n${policy('  policyTypes: [Egress]\n')}`,
-        findings: [{ line: 9, message: /NetworkPolicy "shop\/p" is defined more than once/ }],
+        findings: [{ line: 9, message: /NetworkPolicy "shop\/p" is defined more than once with different specs/ }],
       },
       {
         name: 'pods of one owner whose labels differ where a policy looks',

@@ -24,6 +24,15 @@ describe('netpol/selects-no-pods', () => {
       { name: 'empty selector', code: pod + policy('{}') },
       { name: 'In expression', code: pod + policy('{ matchExpressions: [{ key: tier, operator: In, values: [backend, db] }] }') },
       { name: 'no workloads of the namespace in the input', code: pod + policy('{ matchLabels: { app: x } }', 'other') },
+      {
+        name: 'an operator may create the pods from a custom resource',
+        code: `${pod}${policy('{ matchLabels: { app.kubernetes.io/name: prometheus } }')}---
+apiVersion: monitoring.coreos.com/v1
+kind: Prometheus
+metadata: { name: k8s, namespace: shop }
+spec: { replicas: 2 }
+`,
+      },
     ],
     invalid: [
       {

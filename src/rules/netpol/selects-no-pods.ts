@@ -64,6 +64,8 @@ spec:
       const workloads = byNamespace.get(policy.namespace);
       // Without workloads of the namespace in the input there is nothing to judge by.
       if (!workloads || workloads.length === 0) continue;
+      // An operator may run pods there from custom resources (Prometheus, Alertmanager, ...).
+      if (model.operatorNamespaces.has(policy.namespace)) continue;
       const selected = model.classes.some((c) => c.namespace.name === policy.namespace && policy.podSelector.matches(c.labels));
       if (selected) continue;
       context.report({
