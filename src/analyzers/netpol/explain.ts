@@ -22,7 +22,7 @@ export interface Location {
 
 export interface RuleMatch {
   readonly rule: PolicyRule;
-  /** How the rule selects the other peer: `any peer`, or the text of the matching peer entry. */
+  /** How the rule selects the other peer: every peer (no `from`/`to`), or the matching peer entry. */
   readonly peer: string;
   readonly conn: ConnSet;
   readonly location: Location;
@@ -109,7 +109,7 @@ function peerText(peer: RulePeer): string {
 
 /** The entry of a rule that selects the other peer (`any peer` for a rule without peers). */
 function matchingPeer(connectivity: Connectivity, rule: PolicyRule, other: ExplainPeer): string | undefined {
-  if (rule.peers === undefined) return 'any peer';
+  if (rule.peers === undefined) return rule.direction === 'egress' ? 'every destination (no `to`)' : 'every source (no `from`)';
   for (const peer of rule.peers) {
     if (peer.kind === 'pods' && other.type === 'workload') {
       const peerClass = connectivity.model.classes[other.peer.classIndex] as PeerClass;

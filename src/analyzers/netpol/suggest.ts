@@ -295,12 +295,20 @@ export function suggestPolicies(model: NetpolModel, flows: readonly Flow[]): Sug
   }
   const byName = (a: { peer: WorkloadPeer }, b: { peer: WorkloadPeer }) =>
     a.peer.id < b.peer.id ? -1 : a.peer.id > b.peer.id ? 1 : 0;
+  const used = new Set<string>();
+  // Two workloads of one namespace may share a name (a Deployment and a StatefulSet `db`).
+  const policyName = (prefix: string, peer: WorkloadPeer) => {
+    let name = `${prefix}-${dnsName(peer.name)}`;
+    if (used.has(`${peer.namespace}/${name}`)) name = `${name}-${peer.kind.toLowerCase()}`;
+    used.add(`${peer.namespace}/${name}`);
+    return name;
+  };
   for (const entry of [...ingress.values()].sort(byName)) {
     const selector = selectorOf(entry.peer);
     if (!selector || entry.rules.length === 0) continue;
     policies.push(
       policyDoc(
-        `allow-ingress-${dnsName(entry.peer.name)}`,
+        policyName('allow-ingress', entry.peer),
         entry.peer.namespace,
         { podSelector: { matchLabels: selector }, policyTypes: ['Ingress'], ingress: entry.rules },
         `flows: ${entry.flows.join('; ')}`,
@@ -312,7 +320,7 @@ export function suggestPolicies(model: NetpolModel, flows: readonly Flow[]): Sug
     if (!selector || entry.rules.length === 0) continue;
     policies.push(
       policyDoc(
-        `allow-egress-${dnsName(entry.peer.name)}`,
+        policyName('allow-egress', entry.peer),
         entry.peer.namespace,
         { podSelector: { matchLabels: selector }, policyTypes: ['Egress'], egress: entry.rules },
         `flows: ${entry.flows.join('; ')}`,

@@ -92,8 +92,17 @@ function reportErrors(io: Io, errors: readonly ScanError[]): void {
   }
 }
 
-function withNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+/** Writes the output; a file that cannot be written is an input error (exit 2), not a crash. */
+function write(io: Io, text: string, output: string | undefined): boolean {
+  try {
+    emit(io, text === '' || text.endsWith('\n') ? text : `${text}\n`, output);
+    return true;
+  } catch (error) {
+    io.stderr.write(
+      `greenbelt netpol: cannot write ${output ?? 'the output'}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return false;
+  }
 }
 
 /** Whether a peer is the focused workload: `name`, `namespace/name` or `namespace/name[Kind]`. */
@@ -146,8 +155,8 @@ async function runList(argv: string[], io: Io): Promise<number> {
     }
   }
   const connections = focusConnections(analysis.connectivity.connections(), focus, direction);
-  emit(io, withNewline(formatConnections(format, connections, peers)), values.output);
-  return errors.length > 0 ? EXIT_ERROR : EXIT_OK;
+  if (!write(io, formatConnections(format, connections, peers), values.output)) return EXIT_ERROR;
+  return EXIT_OK;
 }
 
 async function runExplain(argv: string[], io: Io): Promise<number> {
@@ -175,12 +184,12 @@ async function runExplain(argv: string[], io: Io): Promise<number> {
   const explanation = explainConnection(analysis.connectivity, src.peer, dst.peer);
   const text =
     format === 'json' ? `${JSON.stringify(explanationJson(explanation, port), null, 2)}\n` : formatExplanation(explanation, port);
-  emit(io, withNewline(text), values.output);
+  if (!write(io, text, values.output)) return EXIT_ERROR;
   if (port !== undefined) {
     const allowed = explanation.conn.covers(ConnSet.of(port.protocol, port.start, port.end));
     return allowed ? EXIT_OK : EXIT_FINDINGS;
   }
-  return errors.length > 0 ? EXIT_ERROR : EXIT_OK;
+  return EXIT_OK;
 }
 
 function explanationJson(explanation: ReturnType<typeof explainConnection>, port: ReturnType<typeof parsePortSpec>): unknown {
@@ -226,10 +235,10 @@ async function runDiff(argv: string[], io: Io): Promise<number> {
     { connections: before.analysis.connectivity.connections(), peers: before.analysis.model.peers },
     { connections: after.analysis.connectivity.connections(), peers: after.analysis.model.peers },
   );
-  emit(io, withNewline(formatDiff(format, diff)), values.output);
-  if (errors.length > 0) return EXIT_ERROR;
+  if (!write(io, formatDiff(format, diff), values.output)) return EXIT_ERROR;
+  // A change opens something when the new version allows a connection the old one did not.
   const opens = diff.entries.some(
-    (e) => e.type === 'added' || (e.type === 'changed' && !(e.ref1?.covers(e.ref2 ?? e.ref1) ?? true)),
+    (e) => e.type === 'added' || (e.type === 'changed' && e.ref1 !== undefined && e.ref2 !== undefined && !e.ref1.covers(e.ref2)),
   );
   return values['fail-on-open'] === true && opens ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -255,8 +264,8 @@ async function runSuggest(argv: string[], io: Io): Promise<number> {
     for (const error of result.errors) io.stderr.write(`greenbelt netpol: ${error}\n`);
     return EXIT_ERROR;
   }
-  emit(io, result.yaml, values.output);
-  return allErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
+  if (!write(io, result.yaml, values.output)) return EXIT_ERROR;
+  return EXIT_OK;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
