@@ -37,6 +37,8 @@ describe('connection sets', () => {
     expect(a.equals(ConnSet.of('UDP', 53).union(ConnSet.of('TCP', 1, 100)))).toBe(true);
     expect(a.contains('UDP', 53)).toBe(true);
     expect(a.contains('UDP', 54)).toBe(false);
+    expect(a.hash).toBe(ConnSet.of('UDP', 53).union(ConnSet.of('TCP', 1, 100)).hash);
+    expect(a.hash).not.toBe(ConnSet.of('TCP', 53).union(ConnSet.of('UDP', 1, 100)).hash);
   });
 
   it.each([

@@ -89,6 +89,7 @@ export class ConnSet {
   readonly tcp: Ranges;
   readonly udp: Ranges;
   readonly sctp: Ranges;
+  #text: string | undefined;
 
   private constructor(tcp: Ranges, udp: Ranges, sctp: Ranges) {
     this.tcp = tcp;
@@ -115,6 +116,16 @@ export class ConnSet {
       protocol === 'UDP' ? ranges : this.udp,
       protocol === 'SCTP' ? ranges : this.sctp,
     );
+  }
+
+  /** A cheap hash of the ranges: equal sets have equal hashes. */
+  get hash(): number {
+    let h = 17;
+    for (const r of [this.tcp, this.udp, this.sctp]) {
+      h = (h * 31 + 7919) | 0;
+      for (let i = 0; i < r.length; i++) h = (h * 31 + (r[i] as number)) | 0;
+    }
+    return h;
   }
 
   get isEmpty(): boolean {
@@ -175,14 +186,18 @@ export class ConnSet {
 
   /** `All Connections`, `No Connections`, or protocol groups sorted by name: `SCTP 9003,TCP 80,UDP 53`. */
   toString(): string {
-    if (this.isAll) return 'All Connections';
-    if (this.isEmpty) return 'No Connections';
-    const parts: string[] = [];
-    for (const protocol of ['SCTP', 'TCP', 'UDP'] as const) {
-      const r = this.ranges(protocol);
-      if (r.length > 0) parts.push(`${protocol} ${formatRanges(r)}`);
+    if (this.#text !== undefined) return this.#text;
+    if (this.isAll) this.#text = 'All Connections';
+    else if (this.isEmpty) this.#text = 'No Connections';
+    else {
+      const parts: string[] = [];
+      for (const protocol of ['SCTP', 'TCP', 'UDP'] as const) {
+        const r = this.ranges(protocol);
+        if (r.length > 0) parts.push(`${protocol} ${formatRanges(r)}`);
+      }
+      this.#text = parts.join(',');
     }
-    return parts.join(',');
+    return this.#text;
   }
 }
 

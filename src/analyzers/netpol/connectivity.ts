@@ -118,6 +118,8 @@ export class Connectivity {
   readonly #egress: (SideView | undefined)[];
   readonly #sets = new Map<string, ClassSet>();
   readonly #classesByNamespace = new Map<string, number[]>();
+  /** One instance per distinct connection set, so that a million connections share a few sets. */
+  readonly #interned = new Map<number, ConnSet[]>();
 
   constructor(model: NetpolModel) {
     this.model = model;
@@ -231,12 +233,24 @@ export class Connectivity {
     return conn;
   }
 
+  #intern(conn: ConnSet): ConnSet {
+    if (conn === ConnSet.all || conn === ConnSet.none) return conn;
+    const key = conn.hash;
+    const bucket = this.#interned.get(key);
+    if (!bucket) this.#interned.set(key, [conn]);
+    else {
+      for (const known of bucket) if (known === conn || known.equals(conn)) return known;
+      bucket.push(conn);
+    }
+    return conn;
+  }
+
   /** Allowed connections from the pods of one class to the pods of another. */
   classConn(src: number, dst: number): ConnSet {
     const classes = this.model.classes;
     const egress = this.#allows(this.view(src, 'egress'), classes[dst] as PeerClass);
     if (egress.isEmpty) return ConnSet.none;
-    return egress.intersect(this.#allows(this.view(dst, 'ingress'), classes[src] as PeerClass));
+    return this.#intern(egress.intersect(this.#allows(this.view(dst, 'ingress'), classes[src] as PeerClass)));
   }
 
   /** Allowed connections from an external source peer to a class. */

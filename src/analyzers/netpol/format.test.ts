@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, formatConnections } from './format.js';
+import { csvField, formatConnections, sortConnections } from './format.js';
 import { analyse, netpol, pod } from './testing/fixtures.js';
 
 describe('list formats', () => {
@@ -47,6 +47,25 @@ describe('list formats', () => {
     expect(dot.endsWith('}')).toBe(true);
     const empty = formatConnections('dot', [], model.peers);
     expect(empty).toContain('"data/db[Pod]" [label="db[Pod]"');
+  });
+
+  it('sorts by source then destination in byte order, as netpol-analyzer does', () => {
+    const { connectivity: c } = analyse(
+      pod('a-b', 'ns', { app: 'x' }) + pod('a', 'ns', { app: 'y' }) + pod('B', 'ns', { app: 'z' }) + pod('a', 'mm', { app: 'w' }),
+    );
+    const order = sortConnections(c.connections()).map((x) => `${x.src.id} ${x.dst.id}`);
+    const expected = c
+      .connections()
+      .map((x) => `${x.src.id} ${x.dst.id}`)
+      .sort((p, q) => {
+        const [ps, pd] = p.split(' ') as [string, string];
+        const [qs, qd] = q.split(' ') as [string, string];
+        return ps < qs ? -1 : ps > qs ? 1 : pd < qd ? -1 : pd > qd ? 1 : 0;
+      });
+    expect(order).toEqual(expected);
+    // '-' sorts before '[', and capitals before lower case.
+    expect(order.indexOf('ns/a-b[Pod] ns/B[Pod]')).toBeLessThan(order.indexOf('ns/a[Pod] ns/B[Pod]'));
+    expect(order[0]?.startsWith('0.0.0.0-255.255.255.255[External] mm/a[Pod]')).toBe(true);
   });
 
   it('quotes CSV fields as Go does', () => {

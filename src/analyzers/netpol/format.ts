@@ -19,11 +19,54 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Records sorted by source, then destination (byte order, as netpol-analyzer sorts). */
+/**
+ * Connections sorted by source, then destination name (byte order, as netpol-analyzer sorts).
+ * Names are ranked once and connections bucketed by source rank, so that sorting a million
+ * connections costs little more than reading them.
+ */
+export function sortConnections(connections: readonly Connection[]): Connection[] {
+  const ids = new Map<string, number>();
+  for (const c of connections) {
+    ids.set(c.src.id, 0);
+    ids.set(c.dst.id, 0);
+  }
+  const names = [...ids.keys()].sort(compareText);
+  names.forEach((name, rank) => ids.set(name, rank));
+  const n = connections.length;
+  const srcRank = new Int32Array(n);
+  const dstRank = new Int32Array(n);
+  connections.forEach((c, i) => {
+    srcRank[i] = ids.get(c.src.id) as number;
+    dstRank[i] = ids.get(c.dst.id) as number;
+  });
+  // A two-pass radix sort: by destination, then (stably) by source.
+  const byDst = countingSort(
+    Int32Array.from({ length: n }, (_, i) => i),
+    dstRank,
+    names.length,
+  );
+  const order = countingSort(byDst, srcRank, names.length);
+  const out: Connection[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = connections[order[i] as number] as Connection;
+  return out;
+}
+
+function countingSort(indices: Int32Array, keys: Int32Array, range: number): Int32Array {
+  const counts = new Int32Array(range + 1);
+  for (const i of indices) counts[(keys[i] as number) + 1] = (counts[(keys[i] as number) + 1] as number) + 1;
+  for (let k = 1; k <= range; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
+  const out = new Int32Array(indices.length);
+  for (const i of indices) {
+    const key = keys[i] as number;
+    out[counts[key] as number] = i;
+    counts[key] = (counts[key] as number) + 1;
+  }
+  return out;
+}
+
+/** Records sorted by source, then destination. */
 export function toRecords(connections: readonly Connection[]): ConnRecord[] {
-  const records = connections.map((c) => ({ src: c.src.id, dst: c.dst.id, conn: c.conn.toString() }));
-  records.sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
-  return records;
+  return sortConnections(connections).map((c) => ({ src: c.src.id, dst: c.dst.id, conn: c.conn.toString() }));
 }
 
 /** A CSV field, quoted when it holds a comma, quote or line break (as Go's encoding/csv writes). */
@@ -87,10 +130,19 @@ export function formatConnections(
   connections: readonly Connection[],
   peers: readonly WorkloadPeer[] = [],
 ): string {
+  if (format === 'txt') {
+    // Lines are joined in chunks, so that a million short-lived line strings never pile up.
+    const sorted = sortConnections(connections);
+    const chunks: string[] = [];
+    for (let i = 0; i < sorted.length; i += 4096) {
+      const part: string[] = [];
+      for (const c of sorted.slice(i, i + 4096)) part.push(`${c.src.id} => ${c.dst.id} : ${c.conn.toString()}`);
+      chunks.push(part.join('\n'));
+    }
+    return chunks.join('\n');
+  }
   const records = toRecords(connections);
   switch (format) {
-    case 'txt':
-      return records.map((r) => `${r.src} => ${r.dst} : ${r.conn}`).join('\n');
     case 'json':
       return JSON.stringify(records, null, 2);
     case 'csv':
