@@ -31,7 +31,9 @@ export function sortConnections(connections: readonly Connection[]): Connection[
     ids.set(c.dst.id, 0);
   }
   const names = [...ids.keys()].sort(compareText);
-  names.forEach((name, rank) => ids.set(name, rank));
+  names.forEach((name, rank) => {
+    ids.set(name, rank);
+  });
   const n = connections.length;
   const srcRank = new Int32Array(n);
   const dstRank = new Int32Array(n);
