@@ -63,6 +63,11 @@ describe('netpol/allow-all-namespaces', () => {
         ],
       },
       {
+        name: 'an ingress rule without from on a named port',
+        code: policy('  ingress:\n    - ports: [{ port: http }]\n'),
+        findings: [{ line: 7, message: /outside the cluster on named port "http" \(TCP\)\./ }],
+      },
+      {
         name: 'an egress rule without to',
         code: policy('  policyTypes: [Egress]\n  egress:\n    - {}\n'),
         findings: [{ line: 8, message: /egress rule #1 has no `to`.* on every port/ }],

@@ -1,6 +1,6 @@
 import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { NETPOL_REFERENCES } from './_helpers.js';
+import { NETPOL_REFERENCES, portsText } from './_helpers.js';
 
 const DNS_ONLY = (ports: readonly { port: number | undefined; name: string | undefined }[] | undefined) =>
   ports !== undefined && ports.length > 0 && ports.every((p) => p.port === 53 && p.name === undefined);
@@ -59,7 +59,7 @@ spec:
           context.report({
             on: policy.object,
             path: rule.path,
-            message: `NetworkPolicy "${policy.id}" ${name} has no \`${towards}\`: it admits every pod of every namespace and every address outside the cluster${rule.ports ? ` on ${rule.staticConn.isEmpty ? 'its named ports' : rule.staticConn.toString()}` : ' on every port'}.`,
+            message: `NetworkPolicy "${policy.id}" ${name} has no \`${towards}\`: it admits every pod of every namespace and every address outside the cluster on ${portsText(rule)}.`,
           });
           continue;
         }

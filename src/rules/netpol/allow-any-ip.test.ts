@@ -38,7 +38,7 @@ describe('netpol/allow-any-ip', () => {
         findings: [
           {
             line: 9,
-            message: /allows All Connections to any address on the internet \(ipBlock 0\.0\.0\.0\/0 except 10\.0\.0\.0\/8\)/,
+            message: /allows every port to any address on the internet \(ipBlock 0\.0\.0\.0\/0 except 10\.0\.0\.0\/8\)/,
           },
         ],
       },

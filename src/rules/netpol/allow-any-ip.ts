@@ -1,7 +1,7 @@
 import { isAnyAddress } from '../../analyzers/netpol/checks.js';
 import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { NETPOL_REFERENCES } from './_helpers.js';
+import { NETPOL_REFERENCES, portsText } from './_helpers.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -58,7 +58,7 @@ spec:
           context.report({
             on: policy.object,
             path: [...peer.path, 'ipBlock', 'cidr'],
-            message: `NetworkPolicy "${policy.id}" ${rule.direction} rule #${rule.index + 1} allows ${rule.staticConn.isEmpty ? 'its named ports' : rule.staticConn.toString()} ${what} (ipBlock ${peer.cidr}${except}).`,
+            message: `NetworkPolicy "${policy.id}" ${rule.direction} rule #${rule.index + 1} allows ${portsText(rule)} ${what} (ipBlock ${peer.cidr}${except}).`,
           });
         }
       }
