@@ -223,7 +223,10 @@ export function portTargets(connectivity: Connectivity, rule: PolicyRule): { wor
   const model = connectivity.model;
   const policy = rule.policy;
   if (rule.direction === 'ingress') {
-    const workloads = model.classes.filter((c) => policySelects(policy, c, 'ingress')).flatMap((c) => c.members);
+    const workloads = connectivity
+      .classesIn(policy.namespace)
+      .filter((c) => policySelects(policy, c, 'ingress'))
+      .flatMap((c) => c.members);
     return { workloads, ipOnly: false };
   }
   if (rule.peers === undefined) return { workloads: [...model.peers], ipOnly: false };
@@ -324,6 +327,7 @@ export interface ExposedService {
 export function exposedServices(connectivity: Connectivity): ExposedService[] {
   const out: ExposedService[] = [];
   const model = connectivity.model;
+  const byNamespace = workloadsByNamespace(model);
   for (const service of model.services) {
     const spec = asObject(service.value.spec) ?? {};
     const type = asString(spec.type) ?? 'ClusterIP';
@@ -331,8 +335,8 @@ export function exposedServices(connectivity: Connectivity): ExposedService[] {
     const selector = asObject(spec.selector);
     if (!selector || Object.keys(selector).length === 0) continue;
     const namespace = service.namespace ?? 'default';
-    const workloads = model.peers.filter(
-      (p) => p.namespace === namespace && Object.entries(selector).every(([k, v]) => p.labels[k] === String(v)),
+    const workloads = (byNamespace.get(namespace) ?? []).filter((p) =>
+      Object.entries(selector).every(([k, v]) => p.labels[k] === String(v)),
     );
     const open = workloads.filter((w) => !connectivity.view(w.classIndex, 'ingress').isolated);
     if (open.length > 0) out.push({ service, type, workloads: open });

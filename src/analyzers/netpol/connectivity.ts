@@ -168,6 +168,11 @@ export class Connectivity {
     return set;
   }
 
+  /** The classes of the workloads of a namespace. */
+  classesIn(namespace: string): PeerClass[] {
+    return (this.#classesByNamespace.get(namespace) ?? []).map((i) => this.model.classes[i] as PeerClass);
+  }
+
   /** The policies that select a class for a direction. */
   selecting(peerClass: PeerClass, direction: Direction): NetworkPolicy[] {
     return (this.model.policiesByNamespace.get(peerClass.namespace.name) ?? []).filter((p) =>

@@ -66,7 +66,7 @@ spec:
       if (!workloads || workloads.length === 0) continue;
       // An operator may run pods there from custom resources (Prometheus, Alertmanager, ...).
       if (model.operatorNamespaces.has(policy.namespace)) continue;
-      const selected = model.classes.some((c) => c.namespace.name === policy.namespace && policy.podSelector.matches(c.labels));
+      const selected = workloads.some((w) => policy.podSelector.matches(w.labels));
       if (selected) continue;
       context.report({
         on: policy.object,
