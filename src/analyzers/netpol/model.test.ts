@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scanText } from '../../testing/index.js';
 import { analyse, netpol, pod } from './testing/fixtures.js';
 
 describe('NetworkPolicy model', () => {
@@ -131,5 +132,34 @@ items:
       ['spec/ingress/0/from/0', 'rule NetworkPolicyPeer error: cannot have both IPBlock and PodSelector/NamespaceSelector set'],
     ]);
     expect(model.policies[0]?.ingress[0]?.peers?.map((p) => p.kind)).toEqual(['invalid', 'pods']);
+  });
+});
+
+describe('malformed input', () => {
+  const shapes = [
+    'spec: []',
+    'spec: { podSelector: [], ingress: "all" }',
+    'spec: { podSelector: { matchLabels: [a] }, egress: [{ to: {} }] }',
+    'spec: { podSelector: { matchExpressions: { key: a } }, ingress: [{ from: [null, 3, { ipBlock: "10.0.0.0/8" }] }] }',
+    'spec: { podSelector: {}, ingress: [{ ports: { port: 80 } }, { ports: [null, { port: [1] }, { port: 80, endPort: "x" }, { protocol: 7 }] }] }',
+    'spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: 10.0.0.0/8, except: "10.1.0.0/16" } }, { ipBlock: {} }] }] }',
+    'spec: { podSelector: {}, policyTypes: [Both, 3], egress: [{ to: [{ namespaceSelector: null, podSelector: null }] }] }',
+    'spec: { podSelector: { matchLabels: { app: { nested: x } } }, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: a, operator: In, values: { x: 1 } }] } }] }] }',
+  ];
+  it.each(shapes)('never throws on %s', async (spec) => {
+    const { checks } = await import('./testing/all-checks.js');
+    const text = `${pod('a', 'ns', { app: 'a' }, '[{ name: http, containerPort: "x" }, null]')}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: ns }
+${spec}
+`;
+    const analysis = analyse(text);
+    expect(() => analysis.connectivity.connections()).not.toThrow();
+    expect(() => checks(analysis.connectivity)).not.toThrow();
+    // Through the whole scan: every rule runs, none fails with an internal error.
+    const result = await scanText(text);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.some((f) => f.rule === 'netpol/invalid-policy' || f.rule.startsWith('netpol/'))).toBe(true);
   });
 });
