@@ -2,6 +2,15 @@
  * greenbelt's library API. The CLI, the admission webhook and the runtime engine are thin shells
  * over these functions.
  */
+
+export {
+  buildNetpolAnalysis,
+  type Connection,
+  ConnSet,
+  formatConnections,
+  type NetpolAnalysis,
+  netpolAnalysisOf,
+} from './analyzers/netpol/index.js';
 export type { Finding, ObjectRef, ScanError, ScanResult, ScanSummary, SkippedFile, Suppression } from './core/finding.js';
 export { SEVERITIES, type Severity } from './core/severity.js';
 export { SourceText } from './core/source.js';

@@ -25,6 +25,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'who-can, can-i, permissions and escalation paths from RBAC manifests',
     load: () => import('./commands/rbac.js'),
   },
+  netpol: {
+    summary: 'NetworkPolicy connectivity map, explain, diff and least-privilege suggestions',
+    load: () => import('./commands/netpol.js'),
+  },
 };
 
 function help(): string {

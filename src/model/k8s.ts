@@ -171,8 +171,13 @@ export function objectsOfDocument(document: YamlDocument): K8sObject[] {
   if (!looksLikeK8sObject(value)) return [];
   if (value.kind.endsWith('List') && Array.isArray(value.items)) {
     const out: K8sObject[] = [];
+    // Items of a typed list (`PodList`, as the API server returns it) may omit their own kind.
+    const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
     value.items.forEach((item, index) => {
       if (looksLikeK8sObject(item)) out.push(new K8sObject(item, document, ['items', index]));
+      else if (itemKind && isObject(item) && item.kind === undefined && isObject(item.metadata)) {
+        out.push(new K8sObject({ apiVersion: value.apiVersion, kind: itemKind, ...item }, document, ['items', index]));
+      }
     });
     return out;
   }

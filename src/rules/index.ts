@@ -4,11 +4,12 @@
  */
 import { k8sRules } from './k8s/index.js';
 import { metaRules } from './meta/index.js';
+import { netpolRules } from './netpol/index.js';
 import { pssRules } from './pss/index.js';
 import { rbacRules } from './rbac/index.js';
 import type { AnyRule } from './types.js';
 
-export const allRules: readonly AnyRule[] = [...k8sRules, ...pssRules, ...rbacRules, ...metaRules];
+export const allRules: readonly AnyRule[] = [...k8sRules, ...pssRules, ...rbacRules, ...netpolRules, ...metaRules];
 
 export function findRule(id: string, rules: readonly AnyRule[] = allRules): AnyRule | undefined {
   return rules.find((rule) => rule.meta.id === id) ?? rules.find((rule) => rule.meta.aliases?.includes(id));

@@ -1,0 +1,30 @@
+/** Shared text helpers for the netpol rules. */
+import type { PolicyRule } from '../../analyzers/netpol/model.js';
+
+/** `a, b, c and 4 more` */
+export function listNames(names: readonly string[], max = 5): string {
+  const unique = [...new Set(names)];
+  if (unique.length <= max) {
+    return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+  }
+  return `${unique.slice(0, max).join(', ')} and ${unique.length - max} more`;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+export const NETPOL_REFERENCES = {
+  docs: 'Kubernetes documentation: Network Policies',
+  nsa: 'NSA/CISA Kubernetes Hardening Guide: Network separation and hardening',
+  cis: 'CIS Kubernetes 5.3.2: Ensure that all Namespaces have NetworkPolicies defined',
+} as const;
+
+/** The ports of a rule for a message: `every port`, `TCP 80,443`, `named port "http" (TCP)`. */
+export function portsText(rule: PolicyRule): string {
+  if (rule.ports === undefined) return 'every port';
+  const parts: string[] = [];
+  if (!rule.staticConn.isEmpty) parts.push(rule.staticConn.toString());
+  for (const port of rule.namedPorts) parts.push(`named port "${port.name}" (${port.protocol})`);
+  return parts.length > 0 ? parts.join(' and ') : 'no valid port';
+}
