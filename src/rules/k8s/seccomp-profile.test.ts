@@ -48,14 +48,20 @@ describe('k8s/seccomp-profile', () => {
     ],
     invalid: [
       {
-        name: 'nothing set: one finding on the pod',
+        name: 'nothing set: one finding per container, each saying the pod-level field fixes all',
         code: pod('', ''),
         findings: [
           {
-            line: 8,
+            line: 13,
             severity: 'medium',
-            path: '/spec/securityContext/seccompProfile',
-            message: /No seccomp profile is set for container "api" and container "proxy"/,
+            path: '/spec/containers/0/securityContext/seccompProfile',
+            message: /^Container "api" has no seccomp profile: .*spec\.securityContext\.seccompProfile fixes them all/,
+          },
+          {
+            line: 15,
+            severity: 'medium',
+            path: '/spec/containers/1/securityContext/seccompProfile',
+            message: /^Container "proxy" has no seccomp profile/,
           },
         ],
       },

@@ -104,19 +104,13 @@ spec:
         message: `${capitalise(listNames(affected.map(containerLabel)))} ${affected.length > 1 ? 'run' : 'runs'} with seccomp switched off (${setting.written}): every system call reaches the kernel.`,
       });
     }
-    if (unset.length === 0) return;
-    // When nothing in the pod sets a profile, the fix is one pod-level field.
-    if (unset.length === containers.length) {
-      context.report({
-        path: podPath(workload, 'securityContext', 'seccompProfile'),
-        message: `No seccomp profile is set for ${listNames(unset.map(containerLabel))}: unless the kubelet runs with --seccomp-default, ${unset.length > 1 ? 'they run' : 'it runs'} Unconfined, with every system call open to the kernel.`,
-      });
-      return;
-    }
+    // One finding per container, at the container's own field, where pss/seccomp-profile-restricted
+    // reports too (the two merge); the message says when one pod-level field would fix them all.
+    const allUnset = unset.length === containers.length && unset.length > 1;
     for (const container of unset) {
       context.report({
         path: securityPath(container, 'seccompProfile'),
-        message: `${capitalise(containerLabel(container))} has no seccomp profile: unless the kubelet runs with --seccomp-default, it runs Unconfined.`,
+        message: `${capitalise(containerLabel(container))} has no seccomp profile: unless the kubelet runs with --seccomp-default, it runs Unconfined, with every system call open to the kernel${allUnset ? ' (no container of the pod sets one: spec.securityContext.seccompProfile fixes them all)' : ''}.`,
       });
     }
   },
