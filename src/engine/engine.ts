@@ -7,10 +7,11 @@ import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import type { SourceText } from '../core/source.js';
+import type { OffsetRange, SourceText } from '../core/source.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
+import type { Path } from '../sources/yaml.js';
 import { describe, toPointer } from '../sources/yaml.js';
 import { type GreenbeltConfig, isRuleGlob, type RuleSetting } from './config.js';
 import type { Settings } from './settings.js';
@@ -42,6 +43,8 @@ interface Pending {
   rule: AnyRule;
   on: Locatable | undefined;
   source: SourceText | undefined;
+  /** What to locate, until positions are resolved (see locateAll). */
+  locate?: { path: Path | undefined; range: OffsetRange | undefined } | undefined;
 }
 
 /** Whether a rule runs under a config: its own activity, the config's switch, and its default. */
@@ -180,6 +183,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     runRule(rule, subjects);
   }
 
+  locateAll(pending);
   const merged = [...mergeOverlaps(pending)];
 
   // Suppressions.
@@ -192,6 +196,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     const index = buildSuppressionIndex(suppressor, input, enabled);
     const before = pending.length;
     for (const rule of late) runRule(rule, [index]);
+    locateAll(pending.slice(before));
     for (const item of pending.slice(before)) {
       applySuppression(item, suppressor, input);
       merged.push(item);
@@ -201,6 +206,38 @@ export function runEngine(input: EngineInput): EngineOutput {
   const findings = merged.map((p) => p.finding);
   findings.sort(compareFindings);
   return input.baseline ? { findings, errors, baselineMatched: suppressor.baselineUsed.size } : { findings, errors };
+}
+
+/**
+ * Turns every pending finding's path or range into a position, one document at a time, and lets
+ * each document drop its position index afterwards: positions are needed only where a finding is,
+ * and never all at once.
+ */
+function locateAll(pending: Pending[]): void {
+  const groups = new Map<unknown, Pending[]>();
+  for (const item of pending) {
+    if (!item.locate) continue;
+    const key = item.on?.positionGroup ?? item.on ?? item.source;
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  for (const items of groups.values()) {
+    for (const item of items) {
+      const { path, range: given } = item.locate ?? { path: undefined, range: undefined };
+      item.locate = undefined;
+      const on = item.on;
+      let range = given;
+      if (range === undefined && on) range = on.locate(path ?? []);
+      if (range === undefined || !item.source) continue;
+      const { finding } = item;
+      // Rebuild the finding so that the position sits where the contract puts it (after file).
+      const position = item.source.range(range);
+      const { rule, severity, message, file, ...rest } = finding;
+      item.finding = { rule, severity, message, ...(file !== undefined ? { file } : {}), ...position, ...rest };
+    }
+    items[0]?.on?.releasePositions?.();
+  }
 }
 
 function applySuppression(item: Pending, suppressor: Suppressor, input: EngineInput): void {
@@ -255,22 +292,19 @@ function toFinding(
   const source = report.source ?? on?.source;
   const meta = rule.meta;
   const severity: Severity = severityOverride ?? report.severity ?? meta.severity;
-  let range = report.range;
-  if (range === undefined && report.path !== undefined && on) range = on.locate(report.path);
-  if (range === undefined && report.path === undefined && on) range = on.locate([]);
-  const position = range !== undefined && source ? source.range(range) : undefined;
+  const range = report.range;
   const pointer = report.path !== undefined ? toPointer(report.path) : undefined;
-  // Field order follows the finding contract in GUIDE.md.
+  // Field order follows the finding contract in GUIDE.md; positions are filled in by locateAll.
+  // threats and references are the rule's own arrays until a merge adds to them (copy on write).
   const finding: Finding = {
     rule: meta.id,
     severity,
     message: report.message,
     ...(source ? { file: source.path } : {}),
-    ...(position ?? {}),
-    ...(on?.ref ? { object: { ...on.ref } } : {}),
+    ...(on?.ref ? { object: on.ref } : {}),
     ...(pointer !== undefined ? { path: pointer } : {}),
-    threats: [...meta.threats],
-    references: [...meta.references],
+    threats: meta.threats,
+    references: meta.references,
     remediation: meta.remediation,
     suppressed: null,
     fingerprint: '',
@@ -292,7 +326,7 @@ function toFinding(
     where = `@${snippet}#${identity.occurrence(key)}`;
   } else where = '';
   finding.fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
-  return { finding, rule, on, source };
+  return { finding, rule, on, source, locate: { path: report.path, range } };
 }
 
 /** Every rule id a rule refines, directly or through the rules it refines. */
@@ -338,8 +372,9 @@ function mergeOverlaps(pending: Pending[]): Pending[] {
       dropped.add(p);
       for (const q of refiners) {
         for (const reference of p.finding.references)
-          if (!q.finding.references.includes(reference)) q.finding.references.push(reference);
-        for (const threat of p.finding.threats) if (!q.finding.threats.includes(threat)) q.finding.threats.push(threat);
+          if (!q.finding.references.includes(reference)) q.finding.references = [...q.finding.references, reference];
+        for (const threat of p.finding.threats)
+          if (!q.finding.threats.includes(threat)) q.finding.threats = [...q.finding.threats, threat];
       }
     });
   }
@@ -352,8 +387,9 @@ function mergeOverlaps(pending: Pending[]): Pending[] {
       for (const q of winners) {
         if (!overlapClosure(q.rule, byId, cache).has(p.rule.meta.id)) continue;
         for (const reference of p.finding.references)
-          if (!q.finding.references.includes(reference)) q.finding.references.push(reference);
-        for (const threat of p.finding.threats) if (!q.finding.threats.includes(threat)) q.finding.threats.push(threat);
+          if (!q.finding.references.includes(reference)) q.finding.references = [...q.finding.references, reference];
+        for (const threat of p.finding.threats)
+          if (!q.finding.threats.includes(threat)) q.finding.threats = [...q.finding.threats, threat];
       }
     }
   }

@@ -126,11 +126,18 @@ export class K8sObject {
     return CLUSTER_SCOPED_KINDS.has(this.kind);
   }
 
-  get ref(): ObjectRef {
-    if (this.namespace !== undefined && !this.clusterScoped) {
-      return { apiVersion: this.apiVersion, kind: this.kind, namespace: this.namespace, name: this.name };
+  #ref: Readonly<ObjectRef> | undefined;
+
+  /** The object's reference, one frozen object shared by all its findings. */
+  get ref(): Readonly<ObjectRef> {
+    if (this.#ref === undefined) {
+      this.#ref = Object.freeze(
+        this.namespace !== undefined && !this.clusterScoped
+          ? { apiVersion: this.apiVersion, kind: this.kind, namespace: this.namespace, name: this.name }
+          : { apiVersion: this.apiVersion, kind: this.kind, name: this.name },
+      );
     }
-    return { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
+    return this.#ref;
   }
 
   /** `kind/namespace/name` (namespace omitted when absent), for messages and keys. */
@@ -144,6 +151,14 @@ export class K8sObject {
 
   locate(path: Path): OffsetRange | undefined {
     return this.document?.locate([...this.basePath, ...path]);
+  }
+
+  get positionGroup(): object | undefined {
+    return this.document;
+  }
+
+  releasePositions(): void {
+    this.document?.releasePositions();
   }
 }
 

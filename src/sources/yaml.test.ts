@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { SourceText } from '../core/source.js';
-import { parseYaml, splitDocuments, toPointer } from './yaml.js';
+import { parseYaml, splitDocuments, toPointer, YamlDocument } from './yaml.js';
 
 const parse = (text: string, path = 'x.yaml') => parseYaml(new SourceText(path, text));
 
@@ -139,3 +139,61 @@ describe.skipIf(files.length === 0)('fast loading agrees with the yaml package o
   });
 });
 if (files.length === 0) console.warn('skipping the real-manifests comparison: ../shared/conformance/real-manifests is absent');
+
+describe.skipIf(files.length === 0)('fast positions agree with the yaml package on real manifests', () => {
+  function* paths(value: unknown, path: (string | number)[], depth: number): Generator<(string | number)[]> {
+    yield path;
+    if (depth > 12) return;
+    if (Array.isArray(value)) for (let i = 0; i < value.length && i < 50; i++) yield* paths(value[i], [...path, i], depth + 1);
+    else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value).slice(0, 50))
+        yield* paths((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    }
+  }
+  /**
+   * The end of a range without trailing whitespace, whole comment lines and a trailing `# comment`
+   * (which `yaml` includes in block collections and the fast index leaves out).
+   */
+  function trimEnd(text: string, start: number, end: number): number {
+    let e = end;
+    for (;;) {
+      while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
+      const lineStart = Math.max(text.lastIndexOf('\n', e - 1) + 1, start);
+      const line = text.slice(lineStart, e);
+      if (line.trimStart().startsWith('#') && lineStart > start) {
+        e = lineStart;
+        continue;
+      }
+      // A trailing comment: ` #` after the last closing quote of the line.
+      const lastQuote = Math.max(line.lastIndexOf('"'), line.lastIndexOf("'"));
+      const hash = line.indexOf(' #', lastQuote + 1);
+      if (hash === -1) return e;
+      e = lineStart + hash;
+    }
+  }
+
+  it('gives the same start and end for every node of every document', () => {
+    let compared = 0;
+    const differences: string[] = [];
+    for (const file of files) {
+      const source = new SourceText(file, readFileSync(file, 'utf8'));
+      for (const fast of parseYaml(source).documents) {
+        const reference = new YamlDocument(source, fast.index, fast.value, fast.start, fast.end);
+        let perDocument = 0;
+        for (const path of paths(fast.value, [], 0)) {
+          if (path.length === 0 || perDocument++ > 400) continue;
+          compared++;
+          const [aStart, aEnd] = fast.locate(path);
+          const [bStart, bEnd] = reference.locate(path);
+          // `yaml` ends a block scalar at the end of a file one character early; compare ends to the line.
+          const endLine = (at: number) => source.positionAt(at).line;
+          if (aStart !== bStart || endLine(trimEnd(source.text, aStart, aEnd)) !== endLine(trimEnd(source.text, bStart, bEnd))) {
+            differences.push(`${file} ${path.join('/')}: [${aStart}, ${aEnd}] vs [${bStart}, ${bEnd}]`);
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(40_000);
+    expect(differences.slice(0, 10)).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
+import { buildPositions, locateIn, type PositionNode } from './yaml-positions.js';
 import { loadFast } from './yaml11.js';
 
 export type PathSegment = string | number;
@@ -42,9 +43,20 @@ export class YamlDocument {
   #ast: Document.Parsed | null | undefined;
   /** What to add to the tree's ranges to get source offsets. */
   #treeOffset: number;
+  /** Read by the fast loader: positions come from its lighter position tree, built on demand. */
+  readonly #fast: boolean;
+  #positions: PositionNode | null | undefined;
 
   /** `ast`, when given, was parsed from the whole source (its ranges are source offsets). */
-  constructor(source: SourceText, index: number, value: unknown, start: number, end: number, ast?: Document.Parsed) {
+  constructor(
+    source: SourceText,
+    index: number,
+    value: unknown,
+    start: number,
+    end: number,
+    ast?: Document.Parsed,
+    fast = false,
+  ) {
     this.source = source;
     this.index = index;
     this.value = value;
@@ -52,6 +64,25 @@ export class YamlDocument {
     this.end = end;
     this.#ast = ast;
     this.#treeOffset = ast ? 0 : start;
+    this.#fast = fast;
+  }
+
+  /** Drops the position data; it is built again if a position is asked for later. */
+  releasePositions(): void {
+    if (this.#fast) this.#positions = undefined;
+    else if (this.#treeOffset !== 0) this.#ast = undefined;
+  }
+
+  /** The fast loader's position tree (offsets relative to this document's text), or null. */
+  get #positionTree(): PositionNode | null {
+    if (this.#positions === undefined) {
+      try {
+        this.#positions = buildPositions(this.source.text.slice(this.start, this.end)) ?? null;
+      } catch {
+        this.#positions = null;
+      }
+    }
+    return this.#positions;
   }
 
   /** The positioned tree, parsed on first use; null if this document's text cannot be parsed alone. */
@@ -87,6 +118,13 @@ export class YamlDocument {
    * a finding about an absent field points at the object that lacks it.
    */
   locate(path: Path): OffsetRange {
+    if (this.#fast) {
+      const tree = this.#positionTree;
+      if (tree) {
+        const [start, end] = locateIn(tree, path);
+        return [start + this.start, end + this.start];
+      }
+    }
     const ast = this.ast;
     let best: OffsetRange = this.range;
     if (!ast) return best;
@@ -114,54 +152,6 @@ export class YamlDocument {
     }
     return best;
   }
-
-  /** Range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
-  locateKey(path: Path): OffsetRange | undefined {
-    const ast = this.ast;
-    if (path.length === 0 || !ast) return undefined;
-    let node: unknown = ast.contents;
-    for (let i = 0; i < path.length; i++) {
-      node = resolveAlias(node, ast);
-      const segment = path[i] as PathSegment;
-      if (isMap(node)) {
-        const pair = findPair(node.items, segment);
-        if (!pair) return undefined;
-        if (i === path.length - 1) {
-          const key = pair.key as ParsedNode | null;
-          return key?.range ? this.#shift(key.range) : undefined;
-        }
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment];
-      } else {
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-
-  /** The comment lines written directly before the node at `path` (without `#`). */
-  commentBefore(path: Path): string | undefined {
-    const ast = this.ast;
-    if (!ast) return undefined;
-    let node: unknown = ast.contents;
-    let comment: string | undefined;
-    for (const segment of path) {
-      node = resolveAlias(node, ast);
-      if (isMap(node)) {
-        const pair = findPair(node.items, segment);
-        if (!pair) return comment;
-        comment = (pair.key as Node | null)?.commentBefore ?? undefined;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment];
-        comment = (node as Node | undefined)?.commentBefore ?? undefined;
-      } else {
-        return comment;
-      }
-    }
-    return comment;
-  }
 }
 
 function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
@@ -170,14 +160,16 @@ function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
   return current;
 }
 
+/** The pair for a key; of duplicate keys, the last, which is the one the loaded value keeps. */
 function findPair(items: readonly Pair<unknown, unknown>[], segment: PathSegment): Pair<unknown, unknown> | undefined {
   const wanted = String(segment);
+  let found: Pair<unknown, unknown> | undefined;
   for (const pair of items) {
     if (!isPair(pair)) continue;
     const key = pair.key;
-    if (isScalar(key) ? String(key.value) === wanted : key === wanted) return pair;
+    if (isScalar(key) ? String(key.value) === wanted : key === wanted) found = pair;
   }
-  return undefined;
+  return found;
 }
 
 export interface ParsedYaml {
@@ -274,7 +266,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
       // A `*` that might be an alias: keep the fast result only if no node is actually shared.
       if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
       if (value !== null && value !== undefined) {
-        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end));
+        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end, undefined, true));
       }
       index++;
       continue;

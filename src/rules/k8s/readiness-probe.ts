@@ -62,8 +62,7 @@ spec:
     const byNamespace = set.analysis('k8s/services-by-namespace', servicesByNamespace);
     for (const workload of set.workloads) {
       if (runsToCompletion(workload)) continue;
-      const services = byNamespace.get(workload.object.namespace ?? '') ?? [];
-      const selectedBy = services.find((service) => selects(service, workload));
+      const selectedBy = byNamespace.get(workload.object.namespace ?? '')?.selecting(workload);
       for (const container of workload.containers) {
         if (container.kind !== 'containers' || container.value.readinessProbe) continue;
         const ports = asArray(container.value.ports).length > 0;
@@ -79,22 +78,52 @@ spec:
   },
 });
 
-function servicesByNamespace(set: ObjectSet): Map<string, K8sObject[]> {
-  const out = new Map<string, K8sObject[]>();
+interface ServiceSelector {
+  service: K8sObject;
+  entries: [string, string][];
+}
+
+/** The Services of one namespace, indexed by the first label of their selector. */
+class NamespaceServices {
+  readonly #byFirstLabel = new Map<string, ServiceSelector[]>();
+
+  add(service: K8sObject): void {
+    const selector = asObject(asObject(service.value.spec)?.selector);
+    if (!selector) return;
+    const entries = Object.entries(selector).map(([key, value]) => [key, String(value)] as [string, string]);
+    const first = entries[0];
+    if (!first) return;
+    const key = `${first[0]}=${first[1]}`;
+    const list = this.#byFirstLabel.get(key);
+    if (list) list.push({ service, entries });
+    else this.#byFirstLabel.set(key, [{ service, entries }]);
+  }
+
+  /** The first Service whose selector matches every label it names on the workload's pods. */
+  selecting(workload: Workload): K8sObject | undefined {
+    const labels = asObject(workload.podMetadata.labels);
+    if (!labels) return undefined;
+    for (const [key, value] of Object.entries(labels)) {
+      const value_ = asString(value) ?? String(value);
+      for (const candidate of this.#byFirstLabel.get(`${key}=${value_}`) ?? []) {
+        if (candidate.entries.every(([k, v]) => (asString(labels[k]) ?? String(labels[k])) === v)) return candidate.service;
+      }
+    }
+    return undefined;
+  }
+}
+
+function servicesByNamespace(set: ObjectSet): Map<string, NamespaceServices> {
+  const out = new Map<string, NamespaceServices>();
   for (const service of set.ofKind('Service')) {
     if (service.group !== '') continue;
     const key = service.namespace ?? '';
-    const list = out.get(key) ?? [];
-    list.push(service);
-    out.set(key, list);
+    let entry = out.get(key);
+    if (!entry) {
+      entry = new NamespaceServices();
+      out.set(key, entry);
+    }
+    entry.add(service);
   }
   return out;
-}
-
-/** Whether a Service's selector selects the workload's pods (every label matches). */
-function selects(service: K8sObject, workload: Workload): boolean {
-  const selector = asObject(asObject(service.value.spec)?.selector);
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const labels = asObject(workload.podMetadata.labels) ?? {};
-  return Object.entries(selector).every(([key, value]) => asString(labels[key]) === String(value));
 }
