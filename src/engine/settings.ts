@@ -16,6 +16,10 @@ export interface Settings {
   };
   /** Kubernetes minor version (`1.34`) used where defaults differ by version. */
   kubernetesVersion: string;
+  encryption: {
+    /** Resources that must be encrypted at rest (`secrets`, `configmaps`, `tokens.example.com`). */
+    sensitiveResources: string[];
+  };
 }
 
 export const NEWEST_KUBERNETES_VERSION = '1.37';
@@ -25,5 +29,6 @@ export function defaultSettings(): Settings {
     pss: { level: 'restricted', version: 'latest' },
     registries: { allowed: [] },
     kubernetesVersion: NEWEST_KUBERNETES_VERSION,
+    encryption: { sensitiveResources: ['secrets'] },
   };
 }
