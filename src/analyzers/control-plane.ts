@@ -266,3 +266,17 @@ export function checkAuditRetention(
     );
   }
 }
+
+/** Reports a controller manager or scheduler that listens beyond the loopback interface. */
+export function checkBindAddress(context: RuleContext, instance: ComponentInstance, port: number): void {
+  const address = instance.flags.value('bind-address');
+  if (address !== undefined && isLoopback(address)) return;
+  reportFlag(
+    context,
+    instance,
+    'bind-address',
+    address === undefined
+      ? `${instance.label} does not set --bind-address, which defaults to 0.0.0.0: its port ${port} (metrics, health, profiling) is reachable from the network.`
+      : `${instance.label} listens on ${address === '' ? 'every interface' : address} (--bind-address): its port ${port} is reachable beyond the host.`,
+  );
+}

@@ -2,11 +2,22 @@
  * The rule registry: every rule, from the per-target lists. Docs, the rule catalogue and the
  * SARIF rule table are generated from this list.
  */
+import { apiserverRules } from './apiserver/index.js';
+import { controllerManagerRules } from './controller-manager/index.js';
+import { etcdRules } from './etcd/index.js';
 import { k8sRules } from './k8s/index.js';
 import { metaRules } from './meta/index.js';
+import { schedulerRules } from './scheduler/index.js';
 import type { AnyRule } from './types.js';
 
-export const allRules: readonly AnyRule[] = [...k8sRules, ...metaRules];
+export const allRules: readonly AnyRule[] = [
+  ...k8sRules,
+  ...apiserverRules,
+  ...controllerManagerRules,
+  ...schedulerRules,
+  ...etcdRules,
+  ...metaRules,
+];
 
 export function findRule(id: string, rules: readonly AnyRule[] = allRules): AnyRule | undefined {
   return rules.find((rule) => rule.meta.id === id) ?? rules.find((rule) => rule.meta.aliases?.includes(id));

@@ -18,7 +18,7 @@ export default defineRule({
     examples: [
       {
         bad: podExample('kube-apiserver', ['--enable-admission-plugins=NodeRestriction']),
-        good: podExample('kube-apiserver', ['always-pull-images0']),
+        good: podExample('kube-apiserver', ['--enable-admission-plugins=NodeRestriction,AlwaysPullImages']),
       },
     ],
   },

@@ -17,7 +17,7 @@ export default defineRule({
     examples: [
       {
         bad: podExample('kube-apiserver', ['--disable-admission-plugins=NamespaceLifecycle']),
-        good: podExample('kube-apiserver', ['namespace-lifecycle0']),
+        good: podExample('kube-apiserver', ['--enable-admission-plugins=NodeRestriction']),
       },
     ],
   },

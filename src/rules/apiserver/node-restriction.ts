@@ -17,7 +17,7 @@ export default defineRule({
     examples: [
       {
         bad: podExample('kube-apiserver', ['--enable-admission-plugins=AlwaysPullImages']),
-        good: podExample('kube-apiserver', ['node-restriction0']),
+        good: podExample('kube-apiserver', ['--enable-admission-plugins=NodeRestriction']),
       },
     ],
   },

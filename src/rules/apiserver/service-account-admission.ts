@@ -17,7 +17,7 @@ export default defineRule({
     examples: [
       {
         bad: podExample('kube-apiserver', ['--disable-admission-plugins=ServiceAccount']),
-        good: podExample('kube-apiserver', ['service-account-admission0']),
+        good: podExample('kube-apiserver', ['--enable-admission-plugins=NodeRestriction']),
       },
     ],
   },
