@@ -4,7 +4,14 @@
  */
 import type { ComponentInstance } from '../model/control-plane/components.js';
 import { at, shown } from '../model/control-plane/components.js';
+import {
+  type EncryptionConfig,
+  type GroupResource,
+  parseGroupResource,
+  type Resolution,
+} from '../model/control-plane/encryption.js';
 import { type FlagOccurrence, parseGoBool, splitList, versionAtLeast, type Where } from '../model/control-plane/flags.js';
+import type { KubeletSetting, KubeletView } from '../model/control-plane/kubelet.js';
 import { asArray, asObject, asString, type K8sObject } from '../model/k8s.js';
 import type { RuleContext } from '../rules/types.js';
 
@@ -279,4 +286,30 @@ export function checkBindAddress(context: RuleContext, instance: ComponentInstan
       ? `${instance.label} does not set --bind-address, which defaults to 0.0.0.0: its port ${port} (metrics, health, profiling) is reachable from the network.`
       : `${instance.label} listens on ${address === '' ? 'every interface' : address} (--bind-address): its port ${port} is reachable beyond the host.`,
   );
+}
+
+/** How a kubelet setting got its value, for messages: `--read-only-port=10255`, `readOnlyPort: 10255`, `the default`. */
+export function kubeletSource(
+  kubelet: KubeletView,
+  setting: KubeletSetting<unknown>,
+  flag: string | undefined,
+  field: string | undefined,
+  shownValue: string,
+): string {
+  if (setting.from === 'flag') return `--${flag ?? setting.occurrence?.name ?? ''}=${setting.occurrence?.value ?? 'true'}`;
+  if (setting.from === 'config') return `${field ?? 'the config field'}: ${shownValue}`;
+  return kubelet.defaults === 'legacy'
+    ? `${shownValue}, the command-line default of a kubelet without a config file`
+    : `${shownValue}, the KubeletConfiguration default`;
+}
+
+/** How each sensitive resource (settings) is protected under an encryption config. */
+export function sensitiveResolutions(
+  config: EncryptionConfig,
+  sensitive: readonly string[],
+): { name: string; gr: GroupResource; resolution: Resolution | undefined }[] {
+  return sensitive.map((name) => {
+    const gr = parseGroupResource(name);
+    return { name, gr, resolution: config.resolve(gr) };
+  });
 }

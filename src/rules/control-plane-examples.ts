@@ -45,3 +45,40 @@ export const KUBELET_BASE = `authentication:
 authorization:
   mode: Webhook
 `;
+
+/** A kubeadm-style kubelet systemd drop-in (`kubelet.service.d/10-kubeadm.conf`) with extra flags. */
+export function dropInExample(flags: readonly string[]): string {
+  return `[Service]
+Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
+ExecStart=
+ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS${flags.map((f) => ` ${f}`).join('')}
+`;
+}
+
+export const DROP_IN_FILENAME = 'kubelet.service.d/10-kubeadm.conf';
+
+/** Example keys for documentation (random, published, never to be used). */
+export const EXAMPLE_KEYS = {
+  a: 'qkkNItSpNNagR7UCVrRUozYfH4U8cWpWuFaMbaFHMWQ=',
+  b: 'JB5ufKY6xkceIynyhUqfF1cVAwIt/+q7wNMp3uvZy1s=',
+  c: 'y2d/z9Y6MTxOkD3Ydc3Qr5P5V72jv2s1ZCXPqWW74SM=',
+};
+
+/** An EncryptionConfiguration for one resource list with the given providers (YAML list items, 6-space indented). */
+export function encryptionExample(resources: readonly string[], providers: string): string {
+  return `apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources:
+${resources.map((r) => `      - ${r}`).join('\n')}
+    providers:
+${providers}`;
+}
+
+export const SECRETBOX_PROVIDERS = `      - secretbox:
+          keys:
+            - name: key1
+              secret: ${EXAMPLE_KEYS.a}
+      - identity: {}
+`;

@@ -4,8 +4,10 @@
  */
 import { apiserverRules } from './apiserver/index.js';
 import { controllerManagerRules } from './controller-manager/index.js';
+import { encryptionRules } from './encryption/index.js';
 import { etcdRules } from './etcd/index.js';
 import { k8sRules } from './k8s/index.js';
+import { kubeletRules } from './kubelet/index.js';
 import { metaRules } from './meta/index.js';
 import { schedulerRules } from './scheduler/index.js';
 import type { AnyRule } from './types.js';
@@ -16,6 +18,8 @@ export const allRules: readonly AnyRule[] = [
   ...controllerManagerRules,
   ...schedulerRules,
   ...etcdRules,
+  ...kubeletRules,
+  ...encryptionRules,
   ...metaRules,
 ];
 

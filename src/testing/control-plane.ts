@@ -159,3 +159,69 @@ export function lineOf(text: string, needle: string): number {
   if (index === -1) throw new Error(`"${needle}" is not in the text`);
   return index + 1;
 }
+
+/** A hardened KubeletConfiguration every kubelet rule accepts (one field per line; see the line numbers). */
+export const SECURE_KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+readOnlyPort: 0
+rotateCertificates: true
+serverTLSBootstrap: true
+protectKernelDefaults: true
+seccompDefault: true
+podPidsLimit: 4096
+makeIPTablesUtilChains: true
+tlsCipherSuites:
+  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+  - TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+`;
+
+/** The secure config with one line replaced (`from` must occur once). */
+export function kubeletConfigWith(from: string, to: string): string {
+  if (!SECURE_KUBELET_CONFIG.includes(from)) throw new Error(`"${from}" is not in the config`);
+  return SECURE_KUBELET_CONFIG.replace(from, to);
+}
+
+/** A kubelet systemd drop-in whose ExecStart (line 3) runs the kubelet with these flags. */
+export function kubeletDropIn(flags: readonly string[]): string {
+  return `[Service]\nExecStart=\nExecStart=/usr/bin/kubelet ${flags.join(' ')}\n`;
+}
+
+export const KUBELET_DROP_IN = 'etc/systemd/system/kubelet.service.d/10-kubeadm.conf';
+
+/** Random 32-byte keys for tests (published; never use them). */
+export const TEST_KEYS = {
+  a: 'qkkNItSpNNagR7UCVrRUozYfH4U8cWpWuFaMbaFHMWQ=',
+  b: 'JB5ufKY6xkceIynyhUqfF1cVAwIt/+q7wNMp3uvZy1s=',
+  c: 'y2d/z9Y6MTxOkD3Ydc3Qr5P5V72jv2s1ZCXPqWW74SM=',
+  d: 'zwbCEqWxUUK3nd9zadC8HYAea5fPQGHple9rcBLQIww=',
+  aes128: 'LOkNgTMNHMpsW7Tdb74+ZA==',
+};
+
+/**
+ * An EncryptionConfiguration whose first entry lists `resources` (line 5 on) and then the given
+ * provider lines (each indented six spaces as list items).
+ */
+export function encryptionConfig(resources: readonly string[], providers: string): string {
+  return `apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources:
+${resources.map((r) => `      - ${r}`).join('\n')}
+    providers:
+${providers.replace(/\n?$/, '\n')}`;
+}
+
+export const SECRETBOX_FIRST = `      - secretbox:
+          keys:
+            - name: key1
+              secret: ${TEST_KEYS.a}
+      - identity: {}`;

@@ -48,11 +48,14 @@ export class KubeletView implements Locatable {
   readonly flags: FlagSet;
   /** Documents that contributed flags (flag files, kubeadm configs). */
   readonly flagSources: readonly Locatable[];
+  /** The command line the flags come from (a systemd ExecStart), when known. */
+  readonly commandAt: Where | undefined;
 
-  constructor(config: K8sObject | undefined, flags: FlagSet, flagSources: readonly Locatable[]) {
+  constructor(config: K8sObject | undefined, flags: FlagSet, flagSources: readonly Locatable[], commandAt?: Where) {
     this.config = config;
     this.flags = flags;
     this.flagSources = flagSources;
+    this.commandAt = commandAt;
   }
 
   /** Which defaults fill in what neither the flags nor a config file set. */
@@ -84,6 +87,7 @@ export class KubeletView implements Locatable {
   /** Where a missing setting is reported: the config file's root, else the flags. */
   get missingAt(): Where {
     if (this.config) return { on: this.config, path: [] };
+    if (this.commandAt) return this.commandAt;
     const first = this.flags.occurrences[0];
     if (first) return first.at;
     const primary = this.primary;
@@ -223,6 +227,11 @@ function pathMatches(scanned: string, wanted: string): boolean {
  * flag-holding variables of every file, in order.
  */
 export function kubeletArgsOfFiles(documents: readonly KubeletFlagsDocument[]): Arg[] {
+  return kubeletCommandOfFiles(documents).args;
+}
+
+/** The kubelet's arguments (see kubeletArgsOfFiles) and the ExecStart they come from. */
+export function kubeletCommandOfFiles(documents: readonly KubeletFlagsDocument[]): { args: Arg[]; commandAt: Where | undefined } {
   const systemd = documents.filter((d) => d.format === 'systemd');
   const envFiles = documents.filter((d) => d.format === 'env');
   const ordered = [
@@ -252,6 +261,12 @@ export function kubeletArgsOfFiles(documents: readonly KubeletFlagsDocument[]): 
   for (const file of referenced) for (const assignment of file.environment) env.set(assignment.name, assignment);
 
   if (exec && /(^|\/)kubelet$/.test(exec[0]?.text ?? '')) {
+    const first = exec[0]?.at;
+    const last = exec[exec.length - 1]?.at;
+    const commandAt: Where | undefined =
+      first?.range && last?.range
+        ? { on: first.on, range: [first.range[0], last.range[1]], ...(first.source ? { source: first.source } : {}) }
+        : first;
     const out: Arg[] = [];
     for (const word of exec.slice(1)) {
       const bare = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(word.text);
@@ -268,11 +283,11 @@ export function kubeletArgsOfFiles(documents: readonly KubeletFlagsDocument[]): 
         });
       }
     }
-    return out;
+    return { args: out, commandAt };
   }
   const out: Arg[] = [];
   for (const doc of [...ordered, ...envFiles]) for (const assignment of doc.flagAssignments) out.push(...assignment.words);
-  return out;
+  return { args: out, commandAt: undefined };
 }
 
 /** Kubelet views of a scan: one per KubeletConfiguration, plus flags that belong to none. */
@@ -282,7 +297,8 @@ export function kubeletViews(objects: readonly K8sObject[], flagDocuments: reado
     (o) => isKubeadmObject(o) && (o.kind === 'InitConfiguration' || o.kind === 'JoinConfiguration'),
   );
   const views: KubeletView[] = [];
-  const fileFlags = flagDocuments.length > 0 ? parseArgs(kubeletArgsOfFiles(flagDocuments)) : [];
+  const command = kubeletCommandOfFiles(flagDocuments);
+  const fileFlags = flagDocuments.length > 0 ? parseArgs(command.args) : [];
   const fileConfigPath = new FlagSet(fileFlags).value('config');
   let fileFlagsUsed = flagDocuments.length === 0;
 
@@ -314,7 +330,7 @@ export function kubeletViews(objects: readonly K8sObject[], flagDocuments: reado
     // The config file path given by --config is the file itself: it is not a setting to check.
     views.push(new KubeletView(config, new FlagSet(occurrences.filter((o) => o.name !== 'config')), sources));
   }
-  if (!fileFlagsUsed) views.push(new KubeletView(undefined, new FlagSet(fileFlags), flagDocuments));
+  if (!fileFlagsUsed) views.push(new KubeletView(undefined, new FlagSet(fileFlags), flagDocuments, command.commandAt));
   for (const [node, extra] of kubeadmFlags) {
     if (usedKubeadm.has(node)) continue;
     // kubeadm always runs the kubelet with --config=/var/lib/kubelet/config.yaml, which it writes

@@ -26,7 +26,7 @@ export default defineRule({
   check(apiserver, context) {
     const plane = planeOf(apiserver);
     const authz = authorizationModes(apiserver, (kind, path) => plane?.fileAt(kind, path));
-    if (!authz || !authz.modes.includes('AlwaysAllow')) return;
+    if (!authz?.modes.includes('AlwaysAllow')) return;
     const message =
       authz.from === 'default'
         ? `${apiserver.label} does not set --authorization-mode, which defaults to AlwaysAllow: every request is authorized.`

@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(instance, context) {
     const gate = instance.flags.boolMap('feature-gates').get('RotateKubeletServerCertificate');
-    if (!gate || gate.value !== false) return;
+    if (gate?.value !== false) return;
     context.report({
       ...at(gate.at.at),
       message: `${instance.label} turns off kubelet serving certificate rotation (RotateKubeletServerCertificate=false).`,
