@@ -38,8 +38,8 @@ describe('encryption/invalid-config', () => {
         name: 'typo in a field name',
         code: encryptionConfig(['secrets'], '      - secretbox:\n          key:\n            - name: key1'),
         findings: [
-          { line: 8, message: /unknown field "key"/ },
           { line: 7, message: /has no keys/ },
+          { line: 8, message: /unknown field "key"/ },
         ],
       },
       {

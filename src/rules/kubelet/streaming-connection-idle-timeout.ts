@@ -29,7 +29,7 @@ export default defineRule({
       configDefault: 4 * 3600,
       legacyDefault: 4 * 3600,
     });
-    if (!setting || setting.value !== 0) return;
+    if (setting?.value !== 0) return;
     context.report({
       ...at(setting.at),
       message: `${kubelet.label} never closes idle exec, attach and port-forward sessions (--streaming-connection-idle-timeout=0).`,
