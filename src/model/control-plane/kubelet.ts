@@ -220,6 +220,13 @@ function pathMatches(scanned: string, wanted: string): boolean {
   return a === b || a.endsWith(`/${b}`) || posix.basename(a) === posix.basename(b);
 }
 
+/** One path is the other or ends with it (`etc/default/kubelet` is `/etc/default/kubelet`). */
+function pathEndsMatch(scanned: string, wanted: string): boolean {
+  const a = posix.normalize(scanned.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
+  const b = posix.normalize(wanted.replace(/\\/g, '/')).replace(/^\/+/, '');
+  return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}
+
 /**
  * The kubelet's arguments as systemd builds them: the unit, then drop-ins in name order;
  * `Environment=` assignments, overridden by `EnvironmentFile=` files found in the scan; the last
@@ -254,7 +261,7 @@ export function kubeletCommandOfFiles(documents: readonly KubeletFlagsDocument[]
   }
   for (const doc of ordered) {
     for (const ref of doc.environmentFiles) {
-      const file = envFiles.find((e) => pathMatches(e.source.path, ref.path));
+      const file = envFiles.find((e) => pathEndsMatch(e.source.path, ref.path));
       if (file && !referenced.includes(file)) referenced.push(file);
     }
   }
