@@ -15,6 +15,11 @@ interface CommandEntry {
 /** Every command, loaded on first use. */
 export const commands: Record<string, CommandEntry> = {
   scan: { summary: 'scan manifests, Dockerfiles, compose and config files', load: () => import('./commands/scan.js') },
+  etcd: {
+    summary: 'verify that the objects stored in etcd are encrypted and readable',
+    load: () => import('./commands/etcd.js'),
+  },
+  encryption: { summary: 'write and rotate EncryptionConfiguration keys', load: () => import('./commands/encryption.js') },
 };
 
 function help(): string {
