@@ -83,7 +83,27 @@ export function formatVerifyText(result: VerifyResult): string {
 }
 
 export function formatVerifyJson(result: VerifyResult): string {
-  return `${JSON.stringify({ objects: result.objects, summary: result.summary }, null, 2)}\n`;
+  const parts: string[] = [];
+  writeVerifyJson(result, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/**
+ * The JSON report `{ "objects": [...], "summary": {...} }`, written in chunks of a thousand
+ * objects so that a report of 100,000 objects is never one string in memory.
+ */
+export function writeVerifyJson(result: VerifyResult, write: (chunk: string) => void): void {
+  const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+  write('{\n  "objects": [');
+  const objects = result.objects;
+  for (let start = 0; start < objects.length; start += 1000) {
+    const chunk = objects
+      .slice(start, start + 1000)
+      .map((o, i) => `${start + i === 0 ? '' : ','}\n    ${indent(JSON.stringify(o, null, 2), '    ')}`)
+      .join('');
+    write(chunk);
+  }
+  write(`${objects.length > 0 ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(result.summary, null, 2), '  ')}\n}\n`);
 }
 
 /** The verification as findings, for report formats built on the scan result (SARIF, JUnit ...). */

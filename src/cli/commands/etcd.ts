@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadEncryptionConfig } from '../../encryption/config-file.js';
 import { EtcdClient, EtcdError } from '../../etcd/client.js';
-import { formatVerifyJson, formatVerifyText, verifyToScanResult } from '../../etcd/report.js';
+import { formatVerifyText, verifyToScanResult, writeVerifyJson } from '../../etcd/report.js';
 import { type VerifyResult, verifyEtcd } from '../../etcd/verify.js';
 import type { EncryptionConfig } from '../../model/control-plane/encryption.js';
 import { FORMATS, format, isFormat } from '../../report/index.js';
@@ -174,14 +174,30 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  const text =
-    formatName === 'text'
-      ? formatVerifyText(result)
-      : formatName === 'json'
-        ? formatVerifyJson(result)
+  if (formatName === 'json') {
+    writeChunks(io, values.output, (write) => writeVerifyJson(result, write));
+  } else {
+    const text =
+      formatName === 'text'
+        ? formatVerifyText(result)
         : format(formatName, verifyToScanResult(result), { toolVersion: version(), rules: [] });
-  emit(io, text, values.output);
+    emit(io, text, values.output);
+  }
   return verifyExitCode(result);
+}
+
+/** Streams a report to --output FILE or standard output, chunk by chunk. */
+function writeChunks(io: Io, output: string | undefined, produce: (write: (chunk: string) => void) => void): void {
+  if (output === undefined || output === '-') {
+    produce((chunk) => io.stdout.write(chunk));
+    return;
+  }
+  const fd = openSync(resolve(io.cwd, output), 'w');
+  try {
+    produce((chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const command: Command = {
