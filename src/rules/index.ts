@@ -7,6 +7,7 @@ import { controllerManagerRules } from './controller-manager/index.js';
 import { encryptionRules } from './encryption/index.js';
 import { etcdRules } from './etcd/index.js';
 import { k8sRules } from './k8s/index.js';
+import { kubeProxyRules } from './kube-proxy/index.js';
 import { kubeletRules } from './kubelet/index.js';
 import { metaRules } from './meta/index.js';
 import { schedulerRules } from './scheduler/index.js';
@@ -19,6 +20,7 @@ export const allRules: readonly AnyRule[] = [
   ...schedulerRules,
   ...etcdRules,
   ...kubeletRules,
+  ...kubeProxyRules,
   ...encryptionRules,
   ...metaRules,
 ];

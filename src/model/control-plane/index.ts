@@ -11,6 +11,7 @@ import { KubeletFlagsDocument } from '../../sources/kubelet-flags.js';
 import { K8sObject } from '../k8s.js';
 import { type ComponentInstance, type ComponentName, componentsOfKubeadm, componentsOfWorkload } from './components.js';
 import { EncryptionConfig } from './encryption.js';
+import { type KubeProxyView, kubeProxyViews } from './kube-proxy.js';
 import { type KubeletView, kubeletViews } from './kubelet.js';
 
 declare module '../../rules/types.js' {
@@ -23,6 +24,8 @@ declare module '../../rules/types.js' {
     scheduler: ComponentInstance;
     /** Each kubelet: config file, flag files and kubeadm kubeletExtraArgs combined. */
     kubelet: KubeletView;
+    /** Each kube-proxy: KubeProxyConfiguration files and kube-proxy containers. */
+    'kube-proxy': KubeProxyView;
     /** Each EncryptionConfiguration. */
     encryption: EncryptionConfig;
     /** Kubelet flag files (systemd units, drop-ins, environment files) as parsed. */
@@ -34,6 +37,7 @@ export class ControlPlane {
   readonly components: readonly ComponentInstance[];
   readonly kubelets: readonly KubeletView[];
   readonly encryptionConfigs: readonly EncryptionConfig[];
+  readonly kubeProxies: readonly KubeProxyView[];
   /** Every Kubernetes-style document of the scan (config files are objects too). */
   readonly objects: readonly K8sObject[];
 
@@ -47,6 +51,7 @@ export class ControlPlane {
     this.kubelets = kubelets;
     this.encryptionConfigs = encryptionConfigs;
     this.objects = objects;
+    this.kubeProxies = kubeProxyViews(objects, components);
   }
 
   /** A config file of a kind (AuthenticationConfiguration, ...) that a flag's path may name. */
@@ -100,7 +105,7 @@ export function controlPlaneOf(scan: ScanDocuments): ControlPlane {
     .map((o) => (o instanceof K8sObject ? EncryptionConfig.of(o) : undefined))
     .filter((c): c is EncryptionConfig => c !== undefined);
   const plane = new ControlPlane(components, kubelets, encryptionConfigs, objects);
-  for (const subject of [...components, ...kubelets, ...encryptionConfigs]) subjects.set(subject, plane);
+  for (const subject of [...components, ...kubelets, ...encryptionConfigs, ...plane.kubeProxies]) subjects.set(subject, plane);
   planes.set(scan.objects, plane);
   return plane;
 }
@@ -112,6 +117,7 @@ export const controlPlaneTargets = {
   'controller-manager': (scan: ScanDocuments): readonly ComponentInstance[] => controlPlaneOf(scan).of('kube-controller-manager'),
   scheduler: (scan: ScanDocuments): readonly ComponentInstance[] => controlPlaneOf(scan).of('kube-scheduler'),
   kubelet: (scan: ScanDocuments): readonly KubeletView[] => controlPlaneOf(scan).kubelets,
+  'kube-proxy': (scan: ScanDocuments): readonly KubeProxyView[] => controlPlaneOf(scan).kubeProxies,
   encryption: (scan: ScanDocuments): readonly EncryptionConfig[] => controlPlaneOf(scan).encryptionConfigs,
 };
 
