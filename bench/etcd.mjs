@@ -18,7 +18,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { EtcdClient } = await import(join(root, 'dist', 'etcd', 'client.js'));
 const COUNT = Number(process.env.BENCH_SECRETS ?? 100_000);
 
-const etcdBinary = ['/usr/bin/etcd', '/usr/local/bin/etcd', ...(process.env.PATH ?? '').split(':').map((d) => join(d, 'etcd'))].find((p) => existsSync(p));
+const etcdBinary = [
+  '/usr/bin/etcd',
+  '/usr/local/bin/etcd',
+  ...(process.env.PATH ?? '').split(':').map((d) => join(d, 'etcd')),
+].find((p) => existsSync(p));
 if (!etcdBinary) {
   console.log('skipped: etcd is not installed (.ci/run installs Debian etcd-server)');
   process.exit(0);
@@ -40,12 +44,28 @@ const endpoint = `http://127.0.0.1:${clientPort}`;
 const etcd = spawn(
   etcdBinary,
   [
-    '--name', 'bench', '--data-dir', join(dir, 'data'),
-    '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint,
-    '--listen-peer-urls', `http://127.0.0.1:${peerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${peerPort}`,
-    '--initial-cluster', `bench=http://127.0.0.1:${peerPort}`,
-    '--max-txn-ops', '10000', '--max-request-bytes', String(32 * 1024 * 1024),
-    '--quota-backend-bytes', String(8 * 1024 * 1024 * 1024), '--snapshot-count', '1000000',
+    '--name',
+    'bench',
+    '--data-dir',
+    join(dir, 'data'),
+    '--listen-client-urls',
+    endpoint,
+    '--advertise-client-urls',
+    endpoint,
+    '--listen-peer-urls',
+    `http://127.0.0.1:${peerPort}`,
+    '--initial-advertise-peer-urls',
+    `http://127.0.0.1:${peerPort}`,
+    '--initial-cluster',
+    `bench=http://127.0.0.1:${peerPort}`,
+    '--max-txn-ops',
+    '10000',
+    '--max-request-bytes',
+    String(32 * 1024 * 1024),
+    '--quota-backend-bytes',
+    String(8 * 1024 * 1024 * 1024),
+    '--snapshot-count',
+    '1000000',
   ],
   { stdio: 'ignore' },
 );
@@ -153,9 +173,13 @@ client.close();
 const run = (args) =>
   new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'etcd', 'verify', '--endpoints', endpoint, ...args], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'dist', 'cli', 'main.js'), 'etcd', 'verify', '--endpoints', endpoint, ...args],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     let peakKb = 0;
     const sample = setInterval(() => {
       try {
@@ -176,12 +200,16 @@ const report = JSON.parse(readFileSync(out, 'utf8'));
 const textRun = await run(['--encryption-config', join(dir, 'config.yaml'), '--output', join(dir, 'verify.txt')]);
 
 const s = report.summary;
-console.log(`raw paged read (baseline): ${rawCount} values, ${(rawBytes / 1024 / 1024).toFixed(1)} MB in ${rawSeconds.toFixed(2)} s`);
+console.log(
+  `raw paged read (baseline): ${rawCount} values, ${(rawBytes / 1024 / 1024).toFixed(1)} MB in ${rawSeconds.toFixed(2)} s`,
+);
 console.log(
   `etcd verify --format json: ${s.objects} objects (${s.encrypted} encrypted, ${s.plaintext} plain, ${s.unreadable} unreadable) in ${verify.seconds.toFixed(2)} s = ${Math.round(s.objects / verify.seconds)} objects/s, peak ${verify.peakMb.toFixed(0)} MB, exit ${verify.code}; report ${(statSync(out).size / 1024 / 1024).toFixed(1)} MB`,
 );
 console.log(`etcd verify (text):        ${textRun.seconds.toFixed(2)} s, peak ${textRun.peakMb.toFixed(0)} MB`);
-console.log(`ratio verify / raw read:   ${(verify.seconds / rawSeconds).toFixed(2)}x (json), ${(textRun.seconds / rawSeconds).toFixed(2)}x (text)`);
+console.log(
+  `ratio verify / raw read:   ${(verify.seconds / rawSeconds).toFixed(2)}x (json), ${(textRun.seconds / rawSeconds).toFixed(2)}x (text)`,
+);
 console.log(`targets: < 30 s ${verify.seconds < 30 ? 'met' : 'MISSED'}, < 200 MB ${verify.peakMb < 200 ? 'met' : 'MISSED'}`);
 const ok = s.objects === COUNT && s.unreadable === 0 && s.plaintext === COUNT / 10;
 if (!ok) console.log('unexpected classification counts: check the verifier');

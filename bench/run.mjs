@@ -22,4 +22,6 @@ for (const name of benches) {
     console.log(`(${name} exited with ${result.status ?? result.signal})`);
   }
 }
-console.log(`\n${benches.length} benchmark${benches.length === 1 ? '' : 's'} run${failed ? `, ${failed} could not complete` : ''}`);
+console.log(
+  `\n${benches.length} benchmark${benches.length === 1 ? '' : 's'} run${failed ? `, ${failed} could not complete` : ''}`,
+);

@@ -11,7 +11,7 @@ export default defineRule({
       'The API server records audit events only when an audit policy tells it what to record. Without --audit-policy-file nothing is logged, even with --audit-log-path set, so the audit trail that responders count on is empty.',
     severity: 'medium',
     threats: ['undetected-activity'],
-    references: ['CIS Kubernetes 3.2.1', 'CIS Kubernetes 3.2.2'],
+    references: ['CIS Kubernetes 3.2.1'],
     remediation:
       'Write an audit Policy (Metadata level for Secrets, ConfigMaps and TokenReviews; RequestResponse for changes to pods, RBAC and webhooks; record pods/exec, attach, portforward and proxy), mount it and set `--audit-policy-file`.',
     related: [{ tool: 'kube-bench', id: '3.2.1' }],
