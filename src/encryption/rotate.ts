@@ -170,7 +170,15 @@ export function rotationSteps(plan: RotationPlan, file: string): string[] {
   ];
   return steps.map((text, i) => {
     const n = i + 1;
-    const state = n < at ? '  (done)' : n === at ? `  <- next: ${command}` : '';
+    // Rewriting happens outside greenbelt: the removal check is what proves it was done.
+    const state =
+      n === 5 && plan.step === 'remove'
+        ? '  <- before step 6, if not done yet (step 6 checks it)'
+        : n < at
+          ? '  (done)'
+          : n === at
+            ? `  <- next: ${command}`
+            : '';
     return `${n}. ${text}${state}`;
   });
 }
