@@ -5,7 +5,7 @@
 // protobuf (written before encryption). verify runs as the real CLI in a child process with the
 // encryption config, so it decrypts every value; its peak memory is the child's VmHWM.
 // Targets: under 30 s and under 200 MB. Skips (exit 0) when etcd is not installed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

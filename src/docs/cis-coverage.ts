@@ -14,8 +14,6 @@ export interface CisCheck {
 }
 
 const FILE_PERMISSIONS = 'file mode or ownership on the host: not written in any configuration file; audit the node (kube-bench)';
-const POLICY =
-  'cluster policy (RBAC, Pod Security, network policy, secrets usage): checked by the k8s, pss, rbac and netpol rules, not by configuration files';
 
 const permission = (id: string, title: string): CisCheck => ({ id, title, notDecidable: FILE_PERMISSIONS });
 
