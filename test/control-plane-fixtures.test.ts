@@ -11,7 +11,8 @@ import { scan } from '../src/scan.js';
 
 const root = join(import.meta.dirname, 'fixtures', 'control-plane');
 const TARGETS = new Set(['apiserver', 'etcd', 'controller-manager', 'scheduler', 'kubelet', 'kube-proxy', 'encryption']);
-const rules = allRules.filter((r) => TARGETS.has(r.target));
+const AUDIT = (id: string) => id.startsWith('audit/');
+const rules = allRules.filter((r) => TARGETS.has(r.target) || AUDIT(r.meta.id));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

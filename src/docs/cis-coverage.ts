@@ -106,11 +106,7 @@ export const CIS_1_12: readonly CisCheck[] = [
     notDecidable: 'depends on who holds which credential, which no configuration file records',
   },
   { id: '3.2.1', title: 'a minimal audit policy exists' },
-  {
-    id: '3.2.2',
-    title: 'the audit policy covers key security concerns',
-    notDecidable: "a review of the audit Policy's rules; not automated yet",
-  },
+  { id: '3.2.2', title: 'the audit policy covers key security concerns' },
   permission('4.1.1', 'kubelet service file permissions 600'),
   permission('4.1.2', 'kubelet service file ownership root:root'),
   permission('4.1.3', 'proxy kubeconfig permissions 600'),

@@ -3,6 +3,7 @@
  * SARIF rule table are generated from this list.
  */
 import { apiserverRules } from './apiserver/index.js';
+import { auditRules } from './audit/index.js';
 import { controllerManagerRules } from './controller-manager/index.js';
 import { encryptionRules } from './encryption/index.js';
 import { etcdRules } from './etcd/index.js';
@@ -22,6 +23,7 @@ export const allRules: readonly AnyRule[] = [
   ...kubeletRules,
   ...kubeProxyRules,
   ...encryptionRules,
+  ...auditRules,
   ...metaRules,
 ];
 
