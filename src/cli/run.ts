@@ -29,6 +29,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'NetworkPolicy connectivity map, explain, diff and least-privilege suggestions',
     load: () => import('./commands/netpol.js'),
   },
+  etcd: {
+    summary: 'verify that the objects stored in etcd are encrypted and readable',
+    load: () => import('./commands/etcd.js'),
+  },
+  encryption: { summary: 'write and rotate EncryptionConfiguration keys', load: () => import('./commands/encryption.js') },
 };
 
 function help(): string {

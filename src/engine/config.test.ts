@@ -39,6 +39,7 @@ exemptions:
       registries: { allowed: ['ghcr.io/acme/', 'registry.k8s.io'] },
       kubernetesVersion: '1.33',
       rbac: { withDefaults: false },
+      encryption: { sensitiveResources: ['secrets'] },
     });
     expect(config.exclude).toEqual(['vendor/', '*.generated.yaml']);
     expect(config.failOn).toBe('medium');

@@ -24,6 +24,7 @@ export const CONFIG_KEYS = [
   'exemptions',
   'failOn',
   'rbac',
+  'encryption',
 ] as const;
 
 /** Every field of an exemption. */
@@ -260,6 +261,16 @@ function readSettings(value: Record<string, unknown>, settings: Settings, fail: 
     const map = asObject(registries);
     if (!map) fail(['registries'], 'registries must be a map with an allowed list');
     else settings.registries.allowed = stringList(map.allowed, ['registries', 'allowed'], fail);
+  }
+  const encryption = value.encryption;
+  if (encryption !== undefined && encryption !== null) {
+    const map = asObject(encryption);
+    if (!map) fail(['encryption'], 'encryption must be a map with sensitiveResources');
+    else if (map.sensitiveResources !== undefined) {
+      const list = stringList(map.sensitiveResources, ['encryption', 'sensitiveResources'], fail);
+      if (list.length === 0) fail(['encryption', 'sensitiveResources'], 'sensitiveResources must name at least one resource');
+      else settings.encryption.sensitiveResources = list;
+    }
   }
   if (value.kubernetesVersion !== undefined) {
     const version = String(value.kubernetesVersion).replace(/^v/, '');

@@ -20,6 +20,10 @@ export interface Settings {
     /** Count the default bindings every cluster has (cluster-admin for system:masters, controllers). */
     withDefaults: boolean;
   };
+  encryption: {
+    /** Resources that must be encrypted at rest (`secrets`, `configmaps`, `tokens.example.com`). */
+    sensitiveResources: string[];
+  };
 }
 
 export const NEWEST_KUBERNETES_VERSION = '1.37';
@@ -30,5 +34,6 @@ export function defaultSettings(): Settings {
     registries: { allowed: [] },
     kubernetesVersion: NEWEST_KUBERNETES_VERSION,
     rbac: { withDefaults: false },
+    encryption: { sensitiveResources: ['secrets'] },
   };
 }

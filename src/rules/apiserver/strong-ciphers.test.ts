@@ -1,0 +1,34 @@
+import { describe } from 'vitest';
+import { COMMAND_LINE, flagsWith, lineOf, staticPod } from '../../testing/control-plane.js';
+import { testRule } from '../../testing/index.js';
+import rule from './strong-ciphers.js';
+
+const weak = staticPod('kube-apiserver', {
+  flags: flagsWith('kube-apiserver', {
+    'tls-cipher-suites': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_3DES_EDE_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  }),
+});
+
+describe('apiserver/strong-ciphers', () => {
+  testRule(rule, {
+    valid: [{ name: 'hardened baseline', code: staticPod('kube-apiserver') }],
+    invalid: [
+      {
+        name: 'weak suites named',
+        code: weak,
+        findings: [
+          {
+            line: lineOf(weak, '--tls-cipher-suites'),
+            message:
+              'kube-apiserver in Pod kube-system/kube-apiserver-cp1 offers weak TLS cipher suites: TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.',
+          },
+        ],
+      },
+      {
+        name: 'unset',
+        code: staticPod('kube-apiserver', { flags: flagsWith('kube-apiserver', { 'tls-cipher-suites': null }) }),
+        findings: [{ line: COMMAND_LINE }],
+      },
+    ],
+  });
+});

@@ -1,0 +1,13 @@
+import { describe } from 'vitest';
+import { encryptionConfig, SECRETBOX_FIRST, TEST_KEYS } from '../../testing/control-plane.js';
+import { testRule } from '../../testing/index.js';
+import rule from './aescbc.js';
+
+const cbc = `      - aescbc:\n          keys:\n            - name: key1\n              secret: ${TEST_KEYS.a}`;
+
+describe('encryption/aescbc', () => {
+  testRule(rule, {
+    valid: [{ name: 'aescbc kept second', code: encryptionConfig(['secrets'], `${SECRETBOX_FIRST}\n${cbc}`) }],
+    invalid: [{ name: 'aescbc first', code: encryptionConfig(['secrets'], cbc), findings: [{ line: 7, severity: 'low' }] }],
+  });
+});
