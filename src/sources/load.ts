@@ -2,7 +2,7 @@
  * Loading: from the paths the user gave to documents, with every unreadable or unparsable input
  * recorded as an error and the rest going on.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ScanError, SkippedFile } from '../core/finding.js';
 import type { SourceText } from '../core/source.js';
 import type { Settings } from '../engine/settings.js';
@@ -63,9 +63,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   result.errors.push(...walked.errors);
   for (const path of walked.ignored) result.skipped.push({ file: path, reason: 'not a file type greenbelt checks' });
 
-  const parseWith = async (handler: SourceHandler, source: SourceText) => {
+  const parseWith = async (handler: SourceHandler, source: SourceText, absolute: string | undefined) => {
     try {
-      const parsed = await handler.parse(source, { settings: options.settings });
+      const parsed = await handler.parse(source, { settings: options.settings, absolute });
       result.documents.push(...parsed.documents);
       result.errors.push(...parsed.errors);
       if (parsed.skipReason !== undefined) result.skipped.push({ file: source.path, reason: parsed.skipReason });
@@ -95,7 +95,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     }
     result.sources.push(read.source);
     result.absolute.set(file.path, file.absolute);
-    await parseWith(handler, read.source);
+    await parseWith(handler, read.source, file.absolute);
   };
 
   for (const file of walked.files) await handleFile(file);
@@ -111,7 +111,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       const name = basename(path);
       const handler =
         pickHandler(handlers, name, path, () => read.source.text.slice(0, 4096), true) ?? handlers.find((h) => h.name === 'yaml');
-      if (handler) await parseWith(handler, read.source);
+      const absolute = options.stdinFilename === undefined ? undefined : resolve(options.cwd, options.stdinFilename);
+      if (handler) await parseWith(handler, read.source, absolute);
     }
   }
   return result;
