@@ -6,7 +6,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSeverity } from '../src/core/severity.js';
+import { SourceText } from '../src/core/source.js';
 import { isThreatId } from '../src/core/threats.js';
+import { type GreenbeltConfig, parseConfig } from '../src/engine/config.js';
 import { defaultExampleFilename } from '../src/rules/examples.js';
 import { allRules } from '../src/rules/index.js';
 import type { AnyRule } from '../src/rules/types.js';
@@ -75,13 +77,19 @@ describe('rule registry', () => {
 
       rule.meta.examples.forEach((example, index) => {
         const filename = example.filename ?? defaultExampleFilename(rule);
+        const withConfig = (config: GreenbeltConfig) => {
+          if (example.config === undefined) return;
+          const parsed = parseConfig(new SourceText('.greenbelt.yaml', example.config), config.root);
+          expect(parsed.errors, 'the example config is valid').toEqual([]);
+          Object.assign(config, parsed.config);
+        };
         it(`example ${index + 1}: the bad snippet is reported`, async () => {
-          const result = await scanText(example.bad, { filename });
+          const result = await scanText(example.bad, { filename, config: withConfig });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).length).toBeGreaterThan(0);
         });
         it(`example ${index + 1}: the good snippet is not`, async () => {
-          const result = await scanText(example.good, { filename });
+          const result = await scanText(example.good, { filename, config: withConfig });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).map((f) => `${f.line}: ${f.message}`)).toEqual([]);
         });

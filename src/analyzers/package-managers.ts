@@ -196,7 +196,7 @@ export function isUpgrade(pkg: PackageCommand): boolean {
  */
 export function isPinned(manager: PackageManager, operand: ShellArg): boolean {
   const text = operand.text;
-  if (text.startsWith('-')) return true;
+  if (text.startsWith('-') || text === '.' || text === '..') return true;
   if (/^(\.{0,2}\/|[a-z+]+:\/\/|git\+|file:)/i.test(text) || /\.(deb|rpm|apk|whl|tar\.gz|tgz|zip|gem)$/i.test(text)) return true;
   if (text.includes('$')) return true;
   switch (manager) {

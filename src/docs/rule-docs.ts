@@ -21,6 +21,13 @@ function fence(text: string, filename: string): string {
   return `${ticks}${lang}\n${text.replace(/\n$/, '')}\n${ticks}`;
 }
 
+/** For rules with hadolint equivalents: the hadolint comments that suppress them too. */
+function hadolintNote(rule: AnyRule): string {
+  const ids = (rule.meta.related ?? []).filter((r) => r.tool === 'hadolint').map((r) => r.id);
+  if (ids.length === 0) return '';
+  return `; an existing \`# hadolint ignore=${ids.join(',')}\` comment suppresses it too`;
+}
+
 /** The markdown page of one rule. */
 export function ruleMarkdown(rule: AnyRule): string {
   const meta = rule.meta;
@@ -50,6 +57,8 @@ export function ruleMarkdown(rule: AnyRule): string {
   meta.examples.forEach((example, index) => {
     const filename = example.filename ?? defaultExampleFilename(rule);
     const suffix = meta.examples.length > 1 ? ` ${index + 1}` : '';
+    if (example.config !== undefined)
+      lines.push(`With this \`.greenbelt.yaml\`:`, '', fence(example.config, '.greenbelt.yaml'), '');
     lines.push(`Reported${suffix} (\`${filename}\`):`, '', fence(example.bad, filename), '');
     lines.push(`Not reported${suffix}:`, '', fence(example.good, filename), '');
   });
@@ -59,6 +68,7 @@ export function ruleMarkdown(rule: AnyRule): string {
       (rule.target === 'k8s' || rule.target === 'workload' || rule.target === 'k8s-set'
         ? `, or as an annotation on the object: \`ignore.greenbelt.dev/${meta.id.replace('/', '.')}: "<reason>"\``
         : '') +
+      hadolintNote(rule) +
       '; or with an exemption in `.greenbelt.yaml`.',
     '',
   );

@@ -36,6 +36,8 @@ interface Pending {
   rule: AnyRule;
   on: Locatable | undefined;
   source: SourceText | undefined;
+  /** First line of the statement the finding is in, when its source has statements (Dockerfiles). */
+  scopeLine?: number | undefined;
 }
 
 /** Whether a rule runs under a config: its own activity, the config's switch, and its default. */
@@ -156,6 +158,7 @@ function applySuppression(item: Pending, suppressor: Suppressor, input: EngineIn
     source: item.source,
     annotations: item.on?.annotations,
     objectId: objectIdOf(item.on),
+    scopeLine: item.scopeLine,
   });
 }
 
@@ -193,7 +196,9 @@ function toFinding(rule: AnyRule, report: Report, subject: unknown, config: Gree
     pointer ?? (range && !on?.ref ? `@${report.key === undefined ? range[0] : ''}` : ''),
     report.key,
   ]);
-  return { finding, rule, on, source };
+  const scope = range !== undefined ? on?.scopeOf?.(range[0]) : undefined;
+  const scopeLine = scope !== undefined && source ? source.positionAt(scope[0]).line : undefined;
+  return { finding, rule, on, source, scopeLine };
 }
 
 /** Drops findings that a refining rule also reported on the same node, keeping their references. */

@@ -119,6 +119,8 @@ export interface SuppressionTarget {
   source: SourceText | undefined;
   annotations: Record<string, string> | undefined;
   objectId: string | undefined;
+  /** First line of the statement the finding is in (a multi-line Dockerfile instruction), if any. */
+  scopeLine?: number | undefined;
 }
 
 export class Suppressor {
@@ -192,16 +194,20 @@ export class Suppressor {
     const byLine = this.#commentsByFile.get(file);
     const line = target.finding.line;
     if (!byLine || line === undefined) return undefined;
-    // A trailing comment on the finding's line, or the block of comment lines directly above it.
-    for (let current = line; current >= 1; current--) {
-      const directive = byLine.get(current);
-      const name = directive && nameOf(directive.rules, target.rule);
-      if (directive && name !== undefined) {
-        directive.used.add(name);
-        return { by: 'comment', reason: directive.reason };
+    // A trailing comment on the finding's line, or the block of comment lines directly above it;
+    // then the same for the first line of the statement the finding is in.
+    const starts = target.scopeLine !== undefined && target.scopeLine < line ? [line, target.scopeLine] : [line];
+    for (const start of starts) {
+      for (let current = start; current >= 1; current--) {
+        const directive = byLine.get(current);
+        const name = directive && nameOf(directive.rules, target.rule);
+        if (directive && name !== undefined) {
+          directive.used.add(name);
+          return { by: 'comment', reason: directive.reason };
+        }
+        if (current < start && !isCommentLine(target.source.lineText(current))) break;
+        if (current < start - 64) break;
       }
-      if (current < line && !isCommentLine(target.source.lineText(current))) break;
-      if (current < line - 64) break;
     }
     return undefined;
   }

@@ -157,7 +157,7 @@ export class Instruction {
   readonly argsStart: number;
   readonly words: Word[];
   /** The exec-form (JSON) strings, when the instruction is written that way. */
-  readonly json: Word[] | undefined;
+  json: Word[] | undefined;
   stage: Stage | undefined;
   /** ENV, LABEL and ARG pairs. */
   pairs: KeyValue[] = [];
@@ -188,6 +188,10 @@ export class Instruction {
     const line = this.raw.line.text;
     const raw = splitWords(line, this.argsStart, line.length, escapeChar);
     this.words.splice(0, this.words.length, ...raw.map((w) => this.word(w, lookup, escapeChar)));
+    this.json = this.json?.map((w) => {
+      const processed = processWord(w.value.replace(/(["'\\`])/g, '\\$1'), lookup, '\\');
+      return { ...w, expanded: processed.unresolved.length > 0 ? undefined : processed.value };
+    });
   }
 
   get range(): OffsetRange {
@@ -410,6 +414,21 @@ export class DockerfileDocument implements Locatable {
     const out = new Set<Stage>();
     if (final) for (const stage of final.lineage) out.add(stage);
     return out;
+  }
+
+  /** The instruction that contains an offset: comments above it suppress findings inside it. */
+  scopeOf(offset: number): OffsetRange | undefined {
+    const list = this.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const range = (list[mid] as Instruction).range;
+      if (offset < range[0]) hi = mid - 1;
+      else if (offset >= range[1] && !(offset === range[1] && range[0] === range[1])) lo = mid + 1;
+      else return range;
+    }
+    return undefined;
   }
 
   locate(path: Path): OffsetRange {

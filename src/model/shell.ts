@@ -58,6 +58,8 @@ export interface ShellCommand {
   wrapper: ShellCommand | undefined;
   /** The command this one runs, when it is a wrapper. */
   wrapped: ShellCommand | undefined;
+  /** For a command in a `$(...)`, `<(...)` or backquotes: the command whose word holds it. */
+  enclosing: ShellCommand | undefined;
 }
 
 export interface ShellAnalysis {
@@ -232,9 +234,11 @@ function simpleCommand(
   pipeline: PipelineView,
   pipeIndex: number,
 ): ShellCommand {
+  const before = out.length;
   for (const assignment of node.assignments) substitutions(assignment.value, context, out);
   const words = node.words.map((w) => toArg(w, context));
   for (const word of node.words) substitutions(word, context, out);
+  const nested = out.length;
   const name = words[0]?.value;
   const command: ShellCommand = {
     name,
@@ -263,7 +267,12 @@ function simpleCommand(
     background: context.background,
     wrapper: undefined,
     wrapped: undefined,
+    enclosing: undefined,
   };
+  for (let i = before; i < nested; i++) {
+    const inner = out[i] as ShellCommand;
+    if (inner.enclosing === undefined && inner.inSubstitution) inner.enclosing = command;
+  }
   out.push(command);
   unwrap(command, context, out);
   return command;

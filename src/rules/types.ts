@@ -41,6 +41,11 @@ export interface Locatable {
   readonly ref?: ObjectRef | undefined;
   /** Annotations that may carry suppressions (`ignore.greenbelt.dev/<rule>`). */
   readonly annotations?: Record<string, string> | undefined;
+  /**
+   * The statement that contains an offset (a whole multi-line Dockerfile instruction): suppression
+   * comments written above the statement apply to findings anywhere inside it.
+   */
+  scopeOf?(offset: number): OffsetRange | undefined;
 }
 
 export interface Report {
@@ -73,6 +78,8 @@ export interface RuleExample {
   good: string;
   /** File name the examples are scanned as (defaults from the target, e.g. `example.yaml`). */
   filename?: string;
+  /** A `.greenbelt.yaml` the examples are scanned with, for rules that act on settings. */
+  config?: string;
 }
 
 /** A check in another tool that this rule covers, so users can map their old configuration. */

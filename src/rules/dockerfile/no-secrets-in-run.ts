@@ -1,0 +1,115 @@
+import { detectSecret, detectSecretFormat, isPlaceholder, redact } from '../../analyzers/secrets.js';
+import { shiftSeverity } from '../../core/severity.js';
+import type { ShellArg } from '../../model/shell.js';
+import { defineRule } from '../types.js';
+import { Keys, runCommands } from './_helpers.js';
+
+/** Options whose value is a credential, as command-line tools spell them. */
+const SECRET_OPTION =
+  /^--?(password|passwd|pass|token|api-?key|secret|client-secret|access-key|secret-key|auth-token|private-key-passphrase)$/i;
+
+interface Hit {
+  arg: ShellArg;
+  kind: string;
+  value: string;
+  format: boolean;
+}
+
+function literal(arg: ShellArg | undefined): string | undefined {
+  if (!arg || arg.value === undefined) return undefined;
+  return arg.value;
+}
+
+export default defineRule({
+  target: 'dockerfile',
+  meta: {
+    id: 'dockerfile/no-secrets-in-run',
+    description: 'Disallow credentials written into RUN commands',
+    rationale:
+      'The command line of every RUN is stored in the image history (`docker history --no-trunc` shows it) and in build logs and caches. A token in a `curl -H "Authorization: ..."`, a password in `mysql -p...` or a URL with a password is published with the image.',
+    severity: 'high',
+    threats: ['secret-theft'],
+    references: ['CIS Docker 4.10', 'trivy DS031', 'Docker docs: Build secrets'],
+    remediation:
+      'Mount the secret for the one RUN that needs it: `RUN --mount=type=secret,id=token curl -H "Authorization: Bearer $(cat /run/secrets/token)" ...`, built with `docker build --secret id=token,env=TOKEN`.',
+    related: [{ tool: 'trivy', id: 'DS031' }],
+    examples: [
+      {
+        bad: 'FROM alpine:3.20\nRUN curl -u deploy:Sup3rS3cretPw https://repo.example.com/pkg.tgz -o /tmp/pkg.tgz\n',
+        good: 'FROM alpine:3.20\nRUN --mount=type=secret,id=netrc,target=/root/.netrc curl --netrc https://repo.example.com/pkg.tgz -o /tmp/pkg.tgz\n',
+      },
+    ],
+  },
+  check(document, context) {
+    const keys = new Keys();
+    const inFinal = document.stagesInFinalImage;
+    for (const site of runCommands(document)) {
+      const command = site.command;
+      const hits: Hit[] = [];
+      for (const assignment of command.assignments) {
+        if (assignment.value === undefined || assignment.value === '') continue;
+        const match = detectSecret(assignment.name, assignment.value);
+        if (match) {
+          hits.push({
+            arg: { value: assignment.value, text: assignment.text, range: assignment.range },
+            kind: match.kind,
+            value: assignment.value,
+            format: match.confidence === 'format',
+          });
+        }
+      }
+      const args = command.args;
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i] as ShellArg;
+        const value = literal(arg);
+        if (value === undefined) continue;
+        const format = detectSecretFormat(value);
+        if (format) {
+          hits.push({ arg, kind: format, value, format: true });
+          continue;
+        }
+        const eq = value.indexOf('=');
+        const option = eq === -1 ? value : value.slice(0, eq);
+        if (SECRET_OPTION.test(option)) {
+          const secret = eq === -1 ? literal(args[i + 1]) : value.slice(eq + 1);
+          if (secret !== undefined && !secret.startsWith('-') && !isPlaceholder(secret)) {
+            hits.push({
+              arg: eq === -1 ? (args[i + 1] as ShellArg) : arg,
+              kind: 'password or token',
+              value: secret,
+              format: false,
+            });
+          }
+          continue;
+        }
+        if (command.program === 'curl' && (value === '-u' || value === '--user')) {
+          const credentials = literal(args[i + 1]);
+          const password = credentials?.slice(credentials.indexOf(':') + 1);
+          if (credentials?.includes(':') && password !== undefined && !isPlaceholder(password)) {
+            hits.push({ arg: args[i + 1] as ShellArg, kind: 'password', value: password, format: false });
+          }
+          continue;
+        }
+        if (/^-p.{3,}$/.test(value) && /^(mysql|mysqladmin|mysqldump|mariadb)$/.test(command.program ?? '')) {
+          if (!isPlaceholder(value.slice(2))) hits.push({ arg, kind: 'database password', value: value.slice(2), format: false });
+          continue;
+        }
+        const header =
+          /^(authorization|x-api-key|private-token|x-auth-token)\s*:\s*(?:(?:bearer|token|basic)\s+)?(\S{8,})$/i.exec(value);
+        if (header && !isPlaceholder(header[2] as string)) {
+          hits.push({ arg, kind: 'credential in an HTTP header', value: header[2] as string, format: false });
+        }
+      }
+      for (const hit of hits) {
+        const shipped = inFinal.has(site.stage);
+        const severity = hit.format ? 'critical' : 'high';
+        context.report({
+          message: `RUN in stage ${site.stage.label} passes a literal ${hit.kind} (${redact(hit.value)}) to ${command.program ?? 'a command'}: the command line is kept in the image history and build logs.`,
+          range: site.run.sourceRange(hit.arg.range),
+          severity: shipped ? severity : shiftSeverity(severity, -1),
+          key: keys.of(site.stage, `${command.program ?? ''} ${hit.kind}`),
+        });
+      }
+    }
+  },
+});
