@@ -2,10 +2,11 @@
  * Every source handler and YAML classifier, in the order they are asked. A new input format adds
  * its handler (or, for a YAML-shaped format, its classifier) here.
  */
+import { classifyCompose } from '../model/compose.js';
 import { dockerfileHandler } from './dockerfile-handler.js';
 import type { SourceHandler } from './handler.js';
 import { createYamlHandler, type YamlClassifier } from './yaml-handler.js';
 
-export const yamlClassifiers: readonly YamlClassifier[] = [];
+export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose];
 
 export const handlers: readonly SourceHandler[] = [createYamlHandler(yamlClassifiers), dockerfileHandler];
