@@ -3,10 +3,17 @@
  * its handler (or, for a YAML-shaped format, its classifier) here.
  */
 import { classifyCompose } from '../model/compose.js';
+import { classifyCi } from './ci-yaml.js';
 import { dockerfileHandler } from './dockerfile-handler.js';
 import type { SourceHandler } from './handler.js';
+import { makefileHandler, shellScriptHandler } from './script-handler.js';
 import { createYamlHandler, type YamlClassifier } from './yaml-handler.js';
 
-export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose];
+export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose, classifyCi];
 
-export const handlers: readonly SourceHandler[] = [createYamlHandler(yamlClassifiers), dockerfileHandler];
+export const handlers: readonly SourceHandler[] = [
+  createYamlHandler(yamlClassifiers),
+  dockerfileHandler,
+  shellScriptHandler,
+  makefileHandler,
+];
