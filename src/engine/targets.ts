@@ -2,6 +2,7 @@
  * How the engine finds the subjects of each rule target among the loaded documents. A target
  * without a provider here gets the documents whose `type` equals the target's name.
  */
+import { daemonConfigs } from '../model/daemon.js';
 import type { K8sObject } from '../model/k8s.js';
 import type { ObjectSet } from '../model/object-set.js';
 import type { Target, TargetSubjects } from '../rules/types.js';
@@ -18,6 +19,7 @@ const providers: { [T in Target]?: Provider<T> } = {
   k8s: (scan) => scan.objects.objects as K8sObject[],
   workload: (scan) => scan.objects.workloads,
   'k8s-set': (scan) => [scan.objects],
+  daemon: (scan) => daemonConfigs(scan.documents),
 };
 
 export function subjectsFor<T extends Target>(target: T, scan: ScanDocuments): readonly TargetSubjects[T][] {

@@ -4,16 +4,19 @@
  */
 import { classifyCompose } from '../model/compose.js';
 import { classifyCi } from './ci-yaml.js';
+import { classifyDaemonJson, dockerEnvFileHandler, systemdHandler } from './daemon-handlers.js';
 import { dockerfileHandler } from './dockerfile-handler.js';
 import type { SourceHandler } from './handler.js';
 import { makefileHandler, shellScriptHandler } from './script-handler.js';
 import { createYamlHandler, type YamlClassifier } from './yaml-handler.js';
 
-export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose, classifyCi];
+export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose, classifyDaemonJson, classifyCi];
 
 export const handlers: readonly SourceHandler[] = [
   createYamlHandler(yamlClassifiers),
   dockerfileHandler,
   shellScriptHandler,
   makefileHandler,
+  systemdHandler,
+  dockerEnvFileHandler,
 ];
