@@ -18,11 +18,11 @@ import {
   type VariableLookup,
 } from '../sources/dockerfile/words.js';
 import { MappedText, MappedTextBuilder } from '../sources/mapped-text.js';
-import type { ShellRange } from '../sources/shell/ast.js';
+import type { ShellRange, ShellSyntaxError } from '../sources/shell/ast.js';
 import type { Path } from '../sources/yaml.js';
 import type { DockerignorePattern } from './dockerignore.js';
 import { type ImageRef, parseImageRef } from './image.js';
-import { analyseShell, baseName, type ShellAnalysis, type ShellCommand } from './shell.js';
+import { analyseShell, baseName, type ShellCommand } from './shell.js';
 
 declare module '../rules/types.js' {
   interface TargetSubjects {
@@ -110,7 +110,10 @@ export class RunScript {
   readonly kind: ShellKind;
   /** The script text the shell receives (or the exec-form command line), mapped to the source. */
   readonly script: MappedText;
-  readonly analysis: ShellAnalysis | undefined;
+  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
+  readonly commands: readonly ShellCommand[];
+  /** Set when the script is not valid shell (the commands then come from a tolerant pass). */
+  readonly syntaxError: ShellSyntaxError | undefined;
   readonly mounts: readonly Mount[];
   /** For `RUN <<EOF` with a `#!` line: the interpreter it names. */
   readonly interpreter: string | undefined;
@@ -129,12 +132,10 @@ export class RunScript {
     this.script = options.script;
     this.mounts = options.mounts;
     this.interpreter = options.interpreter;
-    this.analysis = options.kind === 'posix' ? analyseShell(options.script.text) : undefined;
-  }
-
-  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
-  get commands(): readonly ShellCommand[] {
-    return this.analysis?.commands ?? [];
+    // Only the command view is kept: the syntax tree is garbage as soon as it has been walked.
+    const analysis = options.kind === 'posix' ? analyseShell(options.script.text) : undefined;
+    this.commands = analysis?.commands ?? [];
+    this.syntaxError = analysis?.error;
   }
 
   sourceRange(range: ShellRange): OffsetRange {
@@ -155,7 +156,8 @@ export class Instruction {
   readonly flags: Flag[];
   /** Offset in the logical line where the arguments after the flags start. */
   readonly argsStart: number;
-  readonly words: Word[];
+  #words: Word[] | undefined;
+  readonly #escape: '\\' | '`';
   /** The exec-form (JSON) strings, when the instruction is written that way. */
   json: Word[] | undefined;
   stage: Stage | undefined;
@@ -180,14 +182,23 @@ export class Instruction {
       expanded: s.value,
       range: this.rangeOf(s.start, s.end),
     }));
-    this.words = splitWords(line, this.argsStart, line.length, escapeChar).map((w) => this.word(w, undefined, escapeChar));
+    this.#escape = escapeChar;
+  }
+
+  /** The whitespace-separated words after the flags (computed when first asked for). */
+  get words(): Word[] {
+    if (this.#words === undefined) {
+      const line = this.raw.line.text;
+      this.#words = splitWords(line, this.argsStart, line.length, this.#escape).map((w) => this.word(w, undefined, this.#escape));
+    }
+    return this.#words;
   }
 
   /** Expands variables in the words (for instructions the builder expands: COPY, ADD, EXPOSE, ...). */
   expandWords(lookup: VariableLookup, escapeChar: '\\' | '`'): void {
     const line = this.raw.line.text;
     const raw = splitWords(line, this.argsStart, line.length, escapeChar);
-    this.words.splice(0, this.words.length, ...raw.map((w) => this.word(w, lookup, escapeChar)));
+    this.#words = raw.map((w) => this.word(w, lookup, escapeChar));
     this.json = this.json?.map((w) => {
       const processed = processWord(w.value.replace(/(["'\\`])/g, '\\$1'), lookup, '\\');
       return { ...w, expanded: processed.unresolved.length > 0 ? undefined : processed.value };

@@ -13,15 +13,23 @@ export interface RunCommandSite {
   command: ShellCommand;
 }
 
-/** Every command every RUN of the Dockerfile executes (POSIX shell scripts and exec form). */
-export function* runCommands(document: DockerfileDocument, stages: Iterable<Stage> = document.stages): Generator<RunCommandSite> {
-  for (const stage of stages) {
-    for (const instruction of stage.instructions) {
-      const run = instruction.run;
-      if (!run) continue;
-      for (const command of run.commands) yield { stage, instruction, run, command };
+const sitesOf = new WeakMap<DockerfileDocument, RunCommandSite[]>();
+
+/** Every command every RUN of the Dockerfile executes (POSIX shell scripts and exec form), computed once. */
+export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<Stage>): readonly RunCommandSite[] {
+  let sites = sitesOf.get(document);
+  if (!sites) {
+    sites = [];
+    for (const stage of document.stages) {
+      for (const instruction of stage.instructions) {
+        const run = instruction.run;
+        if (!run) continue;
+        for (const command of run.commands) sites.push({ stage, instruction, run, command });
+      }
     }
+    sitesOf.set(document, sites);
   }
+  return stages ? sites.filter((s) => stages.has(s.stage)) : sites;
 }
 
 /** The source range of a command of a RUN. */

@@ -8,6 +8,10 @@ import { Keys, runCommands } from './_helpers.js';
 const SECRET_OPTION =
   /^--?(password|passwd|pass|token|api-?key|secret|client-secret|access-key|secret-key|auth-token|private-key-passphrase)$/i;
 
+/** A cheap test that a value may hold a known token format (the formats' prefixes) or a URL password. */
+const MAYBE_TOKEN =
+  /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|AIza|service_account|_live_|npm_|pypi-|sk-|SG\.|SK[0-9a-fA-F]{32}|AccountKey=|eyJ|"auths"|PRIVATE KEY|:\/\/[^\s:@/]+:[^\s@/]+@/;
+
 interface Hit {
   arg: ShellArg;
   kind: string;
@@ -63,14 +67,15 @@ export default defineRule({
         const arg = args[i] as ShellArg;
         const value = literal(arg);
         if (value === undefined) continue;
-        const format = detectSecretFormat(value);
+        // Every known token format is at least 15 characters; URLs with a password have '@'.
+        const format = value.length >= 15 && MAYBE_TOKEN.test(value) ? detectSecretFormat(value) : undefined;
         if (format) {
           hits.push({ arg, kind: format, value, format: true });
           continue;
         }
-        const eq = value.indexOf('=');
+        const eq = value.charCodeAt(0) === 45 ? value.indexOf('=') : -1;
         const option = eq === -1 ? value : value.slice(0, eq);
-        if (SECRET_OPTION.test(option)) {
+        if (value.charCodeAt(0) === 45 && SECRET_OPTION.test(option)) {
           const secret = eq === -1 ? literal(args[i + 1]) : value.slice(eq + 1);
           if (secret !== undefined && !secret.startsWith('-') && !isPlaceholder(secret)) {
             hits.push({
@@ -94,6 +99,7 @@ export default defineRule({
           if (!isPlaceholder(value.slice(2))) hits.push({ arg, kind: 'database password', value: value.slice(2), format: false });
           continue;
         }
+        if (!value.includes(':')) continue;
         const header =
           /^(authorization|x-api-key|private-token|x-auth-token)\s*:\s*(?:(?:bearer|token|basic)\s+)?(\S{8,})$/i.exec(value);
         if (header && !isPlaceholder(header[2] as string)) {

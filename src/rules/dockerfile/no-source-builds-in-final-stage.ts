@@ -3,7 +3,10 @@ import { defineRule } from '../types.js';
 import { Keys } from './_helpers.js';
 
 /** What a command builds from source, if anything. */
+const BUILDERS = new Set(['git', 'configure', 'make', 'gmake', 'ninja', 'cmake', 'meson', 'go', 'cargo', 'pip', 'pip3']);
+
 function sourceBuild(command: ShellCommand): string | undefined {
+  if (command.program === undefined || !BUILDERS.has(command.program)) return undefined;
   const args = command.args.map((a) => a.value ?? a.text);
   switch (command.program) {
     case 'git':

@@ -140,6 +140,7 @@ export interface ProcessedWord {
  * variables expand to the empty string, as in Docker, and are listed in `unresolved`.
  */
 export function processWord(word: string, lookup: VariableLookup | undefined, escapeChar = '\\'): ProcessedWord {
+  if (!/["'$]/.test(word) && !word.includes(escapeChar)) return { value: word, unresolved: [] };
   const unresolved: string[] = [];
   let pos = 0;
   const len = word.length;

@@ -97,6 +97,13 @@ const RESERVED = new Set([
   ']]',
   'time',
 ]);
+/** Reserved words by their first character code, longest first. */
+const RESERVED_BY_FIRST = new Map<number, string[]>();
+for (const word of [...RESERVED].sort((a, b) => b.length - a.length)) {
+  const list = RESERVED_BY_FIRST.get(word.charCodeAt(0)) ?? [];
+  list.push(word);
+  RESERVED_BY_FIRST.set(word.charCodeAt(0), list);
+}
 /** Reserved words that cannot start a command. */
 const NOT_A_COMMAND = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
@@ -223,18 +230,10 @@ class Parser {
 
   /** The reserved word at the current position, if one is there. */
   reservedAt(): string | undefined {
-    const text = this.text;
-    const start = this.pos;
-    let end = start;
-    while (end < this.len && end - start < 9) {
-      const c = text.charCodeAt(end);
-      if ((c >= 97 && c <= 122) || c === LBRACE || c === RBRACE || c === BANG || c === 91 || c === 93) end++;
-      else break;
-    }
-    if (end === start) return undefined;
-    for (let cut = end; cut > start; cut--) {
-      const word = text.slice(start, cut);
-      if (RESERVED.has(word) && this.delimits(cut)) return word;
+    const candidates = RESERVED_BY_FIRST.get(this.code());
+    if (candidates === undefined) return undefined;
+    for (const word of candidates) {
+      if (this.text.startsWith(word, this.pos) && this.delimits(this.pos + word.length)) return word;
     }
     return undefined;
   }
