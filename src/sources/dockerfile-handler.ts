@@ -26,17 +26,16 @@ export function isDockerfileName(name: string): boolean {
 
 /** Whether the head of a file reads like a Dockerfile: its first instruction is FROM (or ARG, then FROM). */
 export function looksLikeDockerfile(head: string): boolean {
-  let sawArg = false;
+  let continued = false;
   for (const rawLine of head.replace(/^\uFEFF/, '').split('\n')) {
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#')) continue;
+    const wasContinued = continued;
+    continued = /\\$/.test(line);
+    if (wasContinued) continue;
     const keyword = /^([A-Za-z]+)(\s|$)/.exec(line)?.[1]?.toUpperCase();
     if (keyword === 'FROM') return /^FROM\s+\S/i.test(line);
-    if (keyword === 'ARG' && /^ARG\s+[A-Za-z_]/i.test(line)) {
-      sawArg = true;
-      continue;
-    }
-    if (sawArg && /\\\s*$/.test(line)) continue;
+    if (keyword === 'ARG' && /^ARG\s+[A-Za-z_]/i.test(line)) continue;
     return false;
   }
   return false;
