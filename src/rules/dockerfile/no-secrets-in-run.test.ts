@@ -13,6 +13,7 @@ describe('dockerfile/no-secrets-in-run', () => {
       { name: 'password read from stdin', code: 'FROM alpine:3.20\nRUN echo x | docker login --password-stdin -u me registry\n' },
       { name: 'placeholder', code: 'FROM alpine:3.20\nRUN app --password changeme\n' },
       { name: 'curl -u without password', code: 'FROM alpine:3.20\nRUN curl -u deploy https://x\n' },
+      { name: 'an undeclared variable written to a file', code: 'FROM alpine:3.20\nRUN echo "$API_TOKEN" > /dev/null\n' },
     ],
     invalid: [
       {
@@ -34,6 +35,11 @@ describe('dockerfile/no-secrets-in-run', () => {
           { line: 2, message: /to tool/ },
           { line: 2, message: /credential in an HTTP header/ },
         ],
+      },
+      {
+        name: 'a credential build argument written into a file',
+        code: 'FROM node:20-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\n',
+        findings: [{ line: 3, column: 5, severity: 'high', message: /writes the credential \$NPM_TOKEN into \.npmrc/ }],
       },
       {
         name: 'mysql -p<password> and an inline assignment',

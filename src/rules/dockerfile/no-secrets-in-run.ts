@@ -1,8 +1,8 @@
-import { detectSecret, detectSecretFormat, isPlaceholder, redact } from '../../analyzers/secrets.js';
+import { detectSecret, detectSecretFormat, isCredentialName, isPlaceholder, redact } from '../../analyzers/secrets.js';
 import { shiftSeverity } from '../../core/severity.js';
 import type { ShellArg } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands } from './_helpers.js';
 
 /** Options whose value is a credential, as command-line tools spell them. */
 const SECRET_OPTION =
@@ -104,6 +104,27 @@ export default defineRule({
           /^(authorization|x-api-key|private-token|x-auth-token)\s*:\s*(?:(?:bearer|token|basic)\s+)?(\S{8,})$/i.exec(value);
         if (header && !isPlaceholder(header[2] as string)) {
           hits.push({ arg, kind: 'credential in an HTTP header', value: header[2] as string, format: false });
+        }
+      }
+      // A credential build argument or variable written into a file stays in the layer.
+      const file = command.redirects.find((r) => (r.op === '>' || r.op === '>>') && (r.fd === undefined || r.fd === '1'));
+      if (file) {
+        const declared = (name: string) => site.stage.lineage.some((s) => s.args.has(name) || s.env.has(name));
+        const names = new Set<string>();
+        for (const arg of command.args) {
+          for (const match of arg.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            const name = match[1] as string;
+            if (isCredentialName(name) && declared(name)) names.add(name);
+          }
+        }
+        for (const name of names) {
+          const shipped = inFinal.has(site.stage);
+          context.report({
+            message: `RUN in stage ${site.stage.label} writes the credential $${name} into ${file.target.value ?? file.target.text}: the file stays in the image layer even if a later step deletes it.`,
+            range: commandRange(site),
+            severity: shipped ? 'high' : 'medium',
+            key: keys.of(site.stage, `${name}>${file.target.text}`),
+          });
         }
       }
       for (const hit of hits) {
