@@ -138,19 +138,14 @@ function managerOf(command: ShellCommand): PackageManager | undefined {
   return undefined;
 }
 
-const cache = new WeakMap<ShellCommand, PackageCommand | null>();
 const MANAGER_NAMES = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'npm', 'yarn', 'gem', 'go']);
 
-/** Reads a package manager command, or undefined when the command is not one (memoised per command). */
+/** Reads a package manager command, or undefined when the command is not one. */
 export function packageCommand(command: ShellCommand): PackageCommand | undefined {
   const program = command.program;
-  if (program === undefined || !(MANAGER_NAMES.has(program) || program.startsWith('pip') || program.startsWith('python')))
-    return undefined;
-  const cached = cache.get(command);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = readPackageCommand(command);
-  cache.set(command, result ?? null);
-  return result;
+  if (program === undefined) return undefined;
+  if (!(MANAGER_NAMES.has(program) || program.startsWith('pip') || program.startsWith('python'))) return undefined;
+  return readPackageCommand(command);
 }
 
 function readPackageCommand(command: ShellCommand): PackageCommand | undefined {

@@ -388,6 +388,8 @@ export class DockerfileDocument implements Locatable {
   /** Instructions that are errors for the builder (unknown keywords, bad syntax). */
   readonly problems: DockerfileProblem[] = [];
   context: BuildContext | undefined;
+  /** Analyses of this document that rules share, computed once per scan (keyed by analysis). */
+  readonly memo = new Map<string, unknown>();
 
   constructor(source: SourceText) {
     this.source = source;

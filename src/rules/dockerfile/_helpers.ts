@@ -2,6 +2,7 @@
  * Helpers shared by the Dockerfile rules: walking the commands of every RUN, pointing a finding at
  * a command or an instruction, and fingerprint keys that survive lines moving.
  */
+import { type PackageCommand, packageCommand } from '../../analyzers/package-managers.js';
 import type { OffsetRange } from '../../core/source.js';
 import type { DockerfileDocument, Instruction, RunScript, Stage } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
@@ -11,13 +12,13 @@ export interface RunCommandSite {
   instruction: Instruction;
   run: RunScript;
   command: ShellCommand;
+  /** The package manager reading of the command, once computed (null: not a package manager). */
+  package?: PackageCommand | null;
 }
-
-const sitesOf = new WeakMap<DockerfileDocument, RunCommandSite[]>();
 
 /** Every command every RUN of the Dockerfile executes (POSIX shell scripts and exec form), computed once. */
 export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<Stage>): readonly RunCommandSite[] {
-  let sites = sitesOf.get(document);
+  let sites = document.memo.get('run-commands') as RunCommandSite[] | undefined;
   if (!sites) {
     sites = [];
     for (const stage of document.stages) {
@@ -27,9 +28,15 @@ export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<S
         for (const command of run.commands) sites.push({ stage, instruction, run, command });
       }
     }
-    sitesOf.set(document, sites);
+    document.memo.set('run-commands', sites);
   }
   return stages ? sites.filter((s) => stages.has(s.stage)) : sites;
+}
+
+/** The package manager command a site runs, if any (read once per site). */
+export function sitePackage(site: RunCommandSite): PackageCommand | undefined {
+  if (site.package === undefined) site.package = packageCommand(site.command) ?? null;
+  return site.package ?? undefined;
 }
 
 /** The source range of a command of a RUN. */

@@ -1,6 +1,6 @@
-import { isUpgrade, packageCommand } from '../../analyzers/package-managers.js';
+import { isUpgrade } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, commandText, Keys, runCommands } from './_helpers.js';
+import { commandRange, commandText, Keys, runCommands, sitePackage } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -31,7 +31,7 @@ export default defineRule({
   check(document, context) {
     const keys = new Keys();
     for (const site of runCommands(document)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || !isUpgrade(pkg)) continue;
       context.report({
         message: `"${commandText(site.command)}" upgrades every package at build time: the image depends on the day it is built. Rebuild on a patched base image instead.`,

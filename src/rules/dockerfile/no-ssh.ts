@@ -1,6 +1,6 @@
-import { isInstall, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 
 const SSH_SERVERS = /^(openssh-server|openssh|dropbear|dropbear-bin|tinyssh)([=~<>:]|$)/;
 
@@ -44,7 +44,7 @@ export default defineRule({
       }
     }
     for (const site of runCommands(document, final)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || !isInstall(pkg)) continue;
       const servers = pkg.packages.filter((p) => SSH_SERVERS.test(p.value ?? p.text));
       if (servers.length === 0) continue;

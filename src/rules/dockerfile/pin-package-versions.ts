@@ -1,6 +1,6 @@
-import { isInstall, isPinned, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall, isPinned } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -45,7 +45,7 @@ export default defineRule({
   check(document, context) {
     const keys = new Keys();
     for (const site of runCommands(document)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || !isInstall(pkg)) continue;
       let packages = pkg.packages;
       if (pkg.manager === 'yarn' && pkg.subcommand === 'global') packages = packages.slice(1);

@@ -1,6 +1,5 @@
-import { packageCommand } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -28,7 +27,7 @@ export default defineRule({
   check(document, context) {
     const keys = new Keys();
     for (const site of runCommands(document, document.stagesInFinalImage)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || pkg.manager !== 'apk' || pkg.subcommand !== 'add') continue;
       if (pkg.parsed.has('--no-cache')) continue;
       if (site.run.mountsOf('cache').some((m) => (m.options.target ?? '').startsWith('/var/cache/apk'))) continue;

@@ -1,8 +1,8 @@
-import { isInstall, type PackageManager, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall, type PackageManager } from '../../analyzers/package-managers.js';
 import type { RunScript } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 
 /** Where each manager keeps its cache, and the commands that clear it. */
 const CACHES: Partial<Record<PackageManager, { paths: RegExp; clean: (c: ShellCommand) => boolean; advice: string }>> = {
@@ -85,7 +85,7 @@ export default defineRule({
     const keys = new Keys();
     const reported = new Set<string>();
     for (const site of runCommands(document, document.stagesInFinalImage)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || !isInstall(pkg)) continue;
       const cache = CACHES[pkg.manager];
       if (!cache) continue;

@@ -1,6 +1,6 @@
-import { isInstall, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands } from './_helpers.js';
+import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 
 const OFF = /^(1|true|yes|on|off|0|false|no)$/i;
 
@@ -27,7 +27,7 @@ export default defineRule({
   check(document, context) {
     const keys = new Keys();
     for (const site of runCommands(document, document.stagesInFinalImage)) {
-      const pkg = packageCommand(site.command);
+      const pkg = sitePackage(site);
       if (!pkg || pkg.manager !== 'pip' || !isInstall(pkg)) continue;
       if (pkg.parsed.has('--no-cache-dir')) continue;
       const env = site.stage.env.get('PIP_NO_CACHE_DIR');
