@@ -28,7 +28,7 @@ export default defineRule({
     const keys = new Keys();
     for (const site of runCommands(document, document.stagesInFinalImage)) {
       const pkg = sitePackage(site);
-      if (!pkg || pkg.manager !== 'apk' || pkg.subcommand !== 'add') continue;
+      if (pkg?.manager !== 'apk' || pkg.subcommand !== 'add') continue;
       if (pkg.parsed.has('--no-cache')) continue;
       if (site.run.mountsOf('cache').some((m) => (m.options.target ?? '').startsWith('/var/cache/apk'))) continue;
       const removed = site.run.commands.some(

@@ -28,7 +28,7 @@ export default defineRule({
     const keys = new Keys();
     for (const site of runCommands(document, document.stagesInFinalImage)) {
       const pkg = sitePackage(site);
-      if (!pkg || pkg.manager !== 'pip' || !isInstall(pkg)) continue;
+      if (pkg?.manager !== 'pip' || !isInstall(pkg)) continue;
       if (pkg.parsed.has('--no-cache-dir')) continue;
       const env = site.stage.env.get('PIP_NO_CACHE_DIR');
       if (env !== undefined && OFF.test(env)) continue;

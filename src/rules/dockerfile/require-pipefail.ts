@@ -52,7 +52,7 @@ export default defineRule({
     for (const stage of document.stages) {
       for (const instruction of stage.instructions) {
         const run = instruction.run;
-        if (!run || run.form !== 'shell' || run.kind !== 'posix' || shellHasPipefail(run.shell)) continue;
+        if (run?.form !== 'shell' || run.kind !== 'posix' || shellHasPipefail(run.shell)) continue;
         const pipe = unguardedPipe(run);
         if (!pipe) continue;
         const last = pipe.pipeline.members[pipe.pipeline.members.length - 1];
