@@ -1,6 +1,6 @@
 import { isInstall, packageCommand } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, commandText, Keys, } from './_helpers.js';
+import { commandRange, commandText, Keys } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
