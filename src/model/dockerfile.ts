@@ -421,12 +421,17 @@ export class DockerfileDocument implements Locatable {
     return undefined;
   }
 
-  /** The stages whose content ends up in the final image: its lineage and what it copies from. */
-  get stagesInFinalImage(): Set<Stage> {
-    const final = this.finalStage;
-    const out = new Set<Stage>();
-    if (final) for (const stage of final.lineage) out.add(stage);
-    return out;
+  #inFinal: ReadonlySet<Stage> | undefined;
+
+  /** The stages whose layers make up the final image: the final stage and the stages it is built on. */
+  get stagesInFinalImage(): ReadonlySet<Stage> {
+    if (!this.#inFinal) {
+      const final = this.finalStage;
+      const out = new Set<Stage>();
+      if (final) for (const stage of final.lineage) out.add(stage);
+      this.#inFinal = out;
+    }
+    return this.#inFinal;
   }
 
   /** The instruction that contains an offset: comments above it suppress findings inside it. */
