@@ -76,10 +76,17 @@ describe('greenbelt rules', () => {
 describe('greenbelt explain', () => {
   const page = readFileSync(join(root, 'docs', 'rules', 'k8s', 'no-privileged.md'), 'utf8');
 
-  it.each([['k8s/no-privileged'], ['no-privileged'], ['k8s.no-privileged']])('prints the generated page for %s', async (name) => {
+  it.each([['k8s/no-privileged'], ['k8s.no-privileged']])('prints the generated page for %s', async (name) => {
     const run = await runInProcess(['explain', name], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(page);
+  });
+
+  it('prints every rule with a bare slug that several targets share', async () => {
+    const run = await runInProcess(['explain', 'no-privileged'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(page);
+    expect(run.stdout).toContain(readFileSync(join(root, 'docs', 'rules', 'compose', 'no-privileged.md'), 'utf8'));
   });
 
   it.each([['KSV017'], ['privileged-container']])('prints every rule that maps the peer check %s', async (name) => {

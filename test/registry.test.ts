@@ -81,13 +81,19 @@ describe('rule registry', () => {
       const rules = refiners.length > 0 ? { rules: allRules.filter((r) => !refiners.includes(r)) } : {};
       rule.meta.examples.forEach((example, index) => {
         const filename = example.filename ?? defaultExampleFilename(rule);
+        const withConfig = (config: GreenbeltConfig) => {
+          if (example.config === undefined) return;
+          const parsed = parseConfig(new SourceText('.greenbelt.yaml', example.config), config.root);
+          expect(parsed.errors, 'the example config is valid').toEqual([]);
+          Object.assign(config, parsed.config);
+        };
         it(`example ${index + 1}: the bad snippet is reported`, async () => {
-          const result = await scanText(example.bad, { filename, ...rules, config: withConfig(example.config) });
+          const result = await scanText(example.bad, { filename, ...rules, config: withConfig });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).length).toBeGreaterThan(0);
         });
         it(`example ${index + 1}: the good snippet is not`, async () => {
-          const result = await scanText(example.good, { filename, ...rules, config: withConfig(example.config) });
+          const result = await scanText(example.good, { filename, ...rules, config: withConfig });
           expect(result.errors).toEqual([]);
           expect(ofRule(result, rule.meta.id).map((f) => `${f.line}: ${f.message}`)).toEqual([]);
         });
@@ -97,11 +103,3 @@ describe('rule registry', () => {
 });
 
 /** Applies an example's `.greenbelt.yaml` text to the scan's config. */
-function withConfig(text: string | undefined): (config: GreenbeltConfig) => void {
-  return (config) => {
-    if (text === undefined) return;
-    const parsed = parseConfig(new SourceText('.greenbelt.yaml', text), config.root);
-    expect(parsed.errors).toEqual([]);
-    Object.assign(config, { ...parsed.config, root: config.root });
-  };
-}

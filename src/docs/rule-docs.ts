@@ -21,6 +21,13 @@ function fence(text: string, filename: string): string {
   return `${ticks}${lang}\n${text.replace(/\n$/, '')}\n${ticks}`;
 }
 
+/** For rules with hadolint equivalents: the hadolint comments that suppress them too. */
+function hadolintNote(rule: AnyRule): string {
+  const ids = (rule.meta.related ?? []).filter((r) => r.tool === 'hadolint').map((r) => r.id);
+  if (ids.length === 0) return '';
+  return `; an existing \`# hadolint ignore=${ids.join(',')}\` comment suppresses it too`;
+}
+
 /** The markdown page of one rule. */
 export function ruleMarkdown(rule: AnyRule): string {
   const meta = rule.meta;
@@ -61,6 +68,7 @@ export function ruleMarkdown(rule: AnyRule): string {
       (rule.target === 'k8s' || rule.target === 'workload' || rule.target === 'k8s-set'
         ? `, or as an annotation on the object: \`ignore.greenbelt.dev/${meta.id.replace('/', '.')}: "<reason>"\``
         : '') +
+      hadolintNote(rule) +
       '; or with an exemption in `.greenbelt.yaml`.',
     '',
   );

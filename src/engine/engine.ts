@@ -45,6 +45,8 @@ interface Pending {
   source: SourceText | undefined;
   /** What to locate, until positions are resolved (see locateAll). */
   locate?: { path: Path | undefined; range: OffsetRange | undefined } | undefined;
+  /** First line of the statement the finding is in, when its source has statements (Dockerfiles). */
+  scopeLine?: number | undefined;
 }
 
 /** Whether a rule runs under a config: its own activity, the config's switch, and its default. */
@@ -250,6 +252,7 @@ function applySuppression(item: Pending, suppressor: Suppressor, input: EngineIn
     source: item.source,
     annotations: item.on?.annotations,
     objectId: objectIdOf(item.on),
+    scopeLine: item.scopeLine,
   });
 }
 
@@ -326,7 +329,9 @@ function toFinding(
     where = `@${snippet}#${identity.occurrence(key)}`;
   } else where = '';
   finding.fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
-  return { finding, rule, on, source, locate: { path: report.path, range } };
+  const scope = range !== undefined ? on?.scopeOf?.(range[0]) : undefined;
+  const scopeLine = scope !== undefined && source ? source.positionAt(scope[0]).line : undefined;
+  return { finding, rule, on, source, scopeLine, locate: { path: report.path, range } };
 }
 
 /** Every rule id a rule refines, directly or through the rules it refines. */

@@ -28,16 +28,18 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
   const wanted = input.toLowerCase();
   const tail = wanted.split('/').pop() ?? wanted;
   const limit = Math.max(2, Math.floor(wanted.length / 3));
-  const scored: { candidate: string; score: number }[] = [];
+  const scored: { candidate: string; score: number; whole: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const lower = candidate.toLowerCase();
     const candidateTail = lower.split('/').pop() ?? lower;
-    let score = Math.min(editDistance(wanted, lower, limit), editDistance(tail, candidateTail, limit));
+    const whole = editDistance(wanted, lower, limit);
+    let score = Math.min(whole, editDistance(tail, candidateTail, limit));
     if (candidateTail === tail) score = Math.min(score, 1);
     else if (tail.length >= 4 && candidateTail.includes(tail)) score = Math.min(score, limit);
-    if (score <= limit) scored.push({ candidate, score });
+    if (score <= limit) scored.push({ candidate, score, whole });
   }
-  scored.sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
+  // Equal on the last segment: the closer whole id first (`k8s/no-privilegd` -> `k8s/no-privileged`).
+  scored.sort((a, b) => a.score - b.score || a.whole - b.whole || (a.candidate < b.candidate ? -1 : 1));
   return scored.slice(0, max).map((s) => s.candidate);
 }
 

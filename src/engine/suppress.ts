@@ -119,6 +119,8 @@ export interface SuppressionTarget {
   source: SourceText | undefined;
   annotations: Record<string, string> | undefined;
   objectId: string | undefined;
+  /** First line of the statement the finding is in (a multi-line Dockerfile instruction), if any. */
+  scopeLine?: number | undefined;
 }
 
 export class Suppressor {
@@ -197,15 +199,19 @@ export class Suppressor {
     const line = target.finding.line;
     if (!byLine || line === undefined) return undefined;
     // A comment on the finding's own line (trailing, or the whole line), or in the block of
-    // comment-only lines directly above it. A trailing comment on a line above belongs to that
-    // line, not to this one.
-    for (let current = line; current >= 1 && current >= line - 64; current--) {
-      if (current < line && !isCommentLine(target.source.lineText(current))) break;
-      const directive = byLine.get(current);
-      const name = directive && nameOf(directive.rules, target.rule);
-      if (directive && name !== undefined) {
-        directive.used.add(name);
-        return { by: 'comment', reason: directive.reason };
+    // comment-only lines directly above it; then the same for the first line of the statement the
+    // finding is in (a multi-line Dockerfile instruction). A trailing comment on a line above
+    // belongs to that line, not to this one.
+    const starts = target.scopeLine !== undefined && target.scopeLine < line ? [line, target.scopeLine] : [line];
+    for (const start of starts) {
+      for (let current = start; current >= 1 && current >= start - 64; current--) {
+        if (current < start && !isCommentLine(target.source.lineText(current))) break;
+        const directive = byLine.get(current);
+        const name = directive && nameOf(directive.rules, target.rule);
+        if (directive && name !== undefined) {
+          directive.used.add(name);
+          return { by: 'comment', reason: directive.reason };
+        }
       }
     }
     return undefined;

@@ -3,6 +3,7 @@
  * without a provider here gets the documents whose `type` equals the target's name.
  */
 import { controlPlaneTargets } from '../model/control-plane/index.js';
+import { daemonConfigs } from '../model/daemon.js';
 import type { K8sObject } from '../model/k8s.js';
 import type { ObjectSet } from '../model/object-set.js';
 import type { Target, TargetSubjects } from '../rules/types.js';
@@ -20,6 +21,7 @@ const providers: { [T in Target]?: Provider<T> } = {
   workload: (scan) => scan.objects.workloads,
   'k8s-set': (scan) => [scan.objects],
   ...controlPlaneTargets,
+  daemon: (scan) => daemonConfigs(scan.documents),
 };
 
 export function subjectsFor<T extends Target>(target: T, scan: ScanDocuments): readonly TargetSubjects[T][] {

@@ -9,6 +9,8 @@ export function defaultExampleFilename(rule: AnyRule): string {
       return 'compose.yaml';
     case 'daemon':
       return 'daemon.json';
+    case 'docker-run':
+      return 'run.sh';
     default:
       return 'example.yaml';
   }

@@ -4,7 +4,11 @@
  */
 import { apiserverRules } from './apiserver/index.js';
 import { auditRules } from './audit/index.js';
+import { composeRules } from './compose/index.js';
 import { controllerManagerRules } from './controller-manager/index.js';
+import { daemonRules } from './daemon/index.js';
+import { dockerRunRules } from './docker-run/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
 import { encryptionRules } from './encryption/index.js';
 import { etcdRules } from './etcd/index.js';
 import { k8sRules } from './k8s/index.js';
@@ -30,6 +34,10 @@ export const allRules: readonly AnyRule[] = [
   ...kubeProxyRules,
   ...encryptionRules,
   ...auditRules,
+  ...dockerfileRules,
+  ...composeRules,
+  ...dockerRunRules,
+  ...daemonRules,
   ...metaRules,
 ];
 

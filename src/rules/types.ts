@@ -45,6 +45,11 @@ export interface Locatable {
   readonly positionGroup?: object | undefined;
   /** Frees position data once every finding on it is located (it is rebuilt if asked again). */
   releasePositions?(): void;
+  /**
+   * The statement that contains an offset (a whole multi-line Dockerfile instruction): suppression
+   * comments written above the statement apply to findings anywhere inside it.
+   */
+  scopeOf?(offset: number): OffsetRange | undefined;
 }
 
 export interface Report {

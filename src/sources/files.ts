@@ -36,6 +36,8 @@ export interface WalkOptions {
   exclude?: readonly ExcludeScope[];
   /** Decides whether a file found in a directory is worth reading (by its name). */
   wanted(name: string, path: string): boolean;
+  /** Whether a handler claims the name outright: a broken link is reported only for such names. */
+  claimed?(name: string, path: string): boolean;
 }
 
 export interface FoundFile {
@@ -155,7 +157,7 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
         // A dangling or looping symbolic link: an error when it has the name of a file greenbelt
         // reads, otherwise not greenbelt's business.
         if (isIgnored(childAbsolute, false, local)) continue;
-        if (options.wanted(name, childDisplay)) errors.push(fsError(childDisplay, error));
+        if ((options.claimed ?? options.wanted)(name, childDisplay)) errors.push(fsError(childDisplay, error));
         else
           ignored.push({
             path: childDisplay,

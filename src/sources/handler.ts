@@ -21,6 +21,12 @@ export interface HandlerResult {
 
 export interface HandlerContext {
   settings: Settings;
+  /**
+   * The file's absolute path, for handlers that read files beside it (a Dockerfile's
+   * `.dockerignore`). For standard input, the `--stdin-filename` resolved against the working
+   * directory; undefined when there is none.
+   */
+  absolute?: string | undefined;
 }
 
 export interface SourceHandler {

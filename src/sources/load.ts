@@ -2,7 +2,7 @@
  * Loading: from the paths the user gave to documents, with every unreadable or unparsable input
  * recorded as an error and the rest going on.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ScanError, SkippedFile } from '../core/finding.js';
 import type { SourceText } from '../core/source.js';
 import type { Settings } from '../engine/settings.js';
@@ -68,15 +68,16 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const walked = walk(filePaths, {
     cwd: options.cwd,
     exclude: options.exclude ?? [],
+    claimed: (name, path) => handlers.some((h) => h.claims(name, path)),
     wanted: (name, path) =>
       handlers.some((h) => h.claims(name, path)) || handlers.some((h) => h.sniffs?.(name, path) && h.sniff !== undefined),
   });
   result.errors.push(...walked.errors);
   for (const entry of walked.ignored) result.skipped.push({ file: entry.path, reason: entry.reason });
 
-  const parseWith = async (handler: SourceHandler, source: SourceText) => {
+  const parseWith = async (handler: SourceHandler, source: SourceText, absolute: string | undefined) => {
     try {
-      const parsed = await handler.parse(source, { settings: options.settings });
+      const parsed = await handler.parse(source, { settings: options.settings, absolute });
       result.documents.push(...parsed.documents);
       result.errors.push(...parsed.errors);
       if (parsed.skipReason !== undefined) result.skipped.push({ file: source.path, reason: parsed.skipReason });
@@ -91,7 +92,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   };
 
   /** A text read in full (stdin, a pipe): the handler is picked by its name, else its content. */
-  const handleRead = async (path: string, read: ReadOutcome, fallbackToYaml: boolean) => {
+  const handleRead = async (path: string, read: ReadOutcome, fallbackToYaml: boolean, absolute: string | undefined) => {
     result.files++;
     if (!read.ok) {
       result.errors.push(read.error);
@@ -102,7 +103,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     const handler =
       pickHandler(handlers, name, path, () => read.source.text.slice(0, 4096), true) ??
       (fallbackToYaml ? handlers.find((h) => h.name === 'yaml') : undefined);
-    if (handler) await parseWith(handler, read.source);
+    if (handler) await parseWith(handler, read.source, absolute);
     else result.skipped.push({ file: path, reason: 'not a file type greenbelt recognises' });
   };
 
@@ -110,7 +111,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     if (file.stream) {
       const read = await readNamedStream(file, maxFileSize);
       if (read.ok) result.absolute.set(file.path, file.absolute);
-      await handleRead(file.path, read, true);
+      await handleRead(file.path, read, true, file.absolute);
       return;
     }
     const name = basename(file.path);
@@ -128,7 +129,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     }
     result.sources.push(read.source);
     result.absolute.set(file.path, file.absolute);
-    await parseWith(handler, read.source);
+    await parseWith(handler, read.source, file.absolute);
   };
 
   for (const file of walked.files) await handleFile(file);
@@ -137,7 +138,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     const path = options.stdinFilename ?? '<stdin>';
     const stream = options.stdin ?? process.stdin;
     const read = await readStream(path, typeof stream === 'string' ? [stream] : stream, maxFileSize);
-    await handleRead(path, read, true);
+    const absolute = options.stdinFilename === undefined ? undefined : resolve(options.cwd, options.stdinFilename);
+    await handleRead(path, read, true, absolute);
   }
   return result;
 }

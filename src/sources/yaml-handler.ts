@@ -10,9 +10,13 @@ import { parseYaml, type YamlDocument } from './yaml.js';
 
 /**
  * Recognises a non-Kubernetes YAML/JSON document (a compose file, a daemon.json, ...). Returns the
- * document to check, or undefined when it is not of this classifier's kind.
+ * document to check, several documents (the `docker run` commands of a CI file; an empty list for
+ * a recognised file that holds nothing to check), or undefined when it is not of this kind.
  */
-export type YamlClassifier = (document: YamlDocument, source: SourceText) => SourceDocument | undefined;
+export type YamlClassifier = (
+  document: YamlDocument,
+  source: SourceText,
+) => SourceDocument | readonly SourceDocument[] | undefined;
 
 export function isYamlName(name: string): boolean {
   return /\.(ya?ml|json)$/i.test(name);
@@ -36,7 +40,8 @@ export function createYamlHandler(classifiers: readonly YamlClassifier[]): Sourc
         for (const classify of classifiers) {
           const result = classify(document, source);
           if (result) {
-            documents.push(result);
+            if (Array.isArray(result)) documents.push(...(result as readonly SourceDocument[]));
+            else documents.push(result as SourceDocument);
             claimed = true;
             break;
           }
@@ -48,7 +53,9 @@ export function createYamlHandler(classifiers: readonly YamlClassifier[]): Sourc
         result.skipReason =
           parsed.documents.length === 0
             ? 'no YAML documents'
-            : `${other} YAML document${other === 1 ? '' : 's'} that ${other === 1 ? 'is' : 'are'} not a Kubernetes object or another recognised format`;
+            : other === 0
+              ? 'a recognised file with nothing to check in it'
+              : `${other} YAML document${other === 1 ? '' : 's'} that ${other === 1 ? 'is' : 'are'} not a Kubernetes object or another recognised format`;
       }
       return result;
     },

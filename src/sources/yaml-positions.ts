@@ -123,3 +123,25 @@ export function locateIn(root: PositionNode, path: readonly (string | number)[])
   }
   return best;
 }
+
+/** The range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
+export function locateKeyIn(root: PositionNode, path: readonly (string | number)[]): OffsetRange | undefined {
+  let node: PositionNode | undefined = root;
+  for (let i = 0; i < path.length && node; i++) {
+    const segment = path[i] as string | number;
+    if (node.kind === 'sequence') {
+      node = typeof segment === 'number' ? node.children[segment] : undefined;
+      continue;
+    }
+    if (node.kind !== 'mapping') return undefined;
+    locateIn(node, [segment]); // builds the key index
+    const found = node.keys?.get(String(segment));
+    if (found === undefined) return undefined;
+    if (i === path.length - 1) {
+      const key = node.children[found] as PositionNode;
+      return [key.start, key.end];
+    }
+    node = node.children[found + 1];
+  }
+  return undefined;
+}

@@ -18,7 +18,7 @@ import {
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
-import { buildPositions, locateIn, type PositionNode } from './yaml-positions.js';
+import { buildPositions, locateIn, locateKeyIn, type PositionNode } from './yaml-positions.js';
 import { loadFast } from './yaml11.js';
 
 export type PathSegment = string | number;
@@ -65,6 +65,38 @@ export class YamlDocument {
     this.#ast = ast;
     this.#treeOffset = ast ? 0 : start;
     this.#fast = fast;
+  }
+
+  /** Range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
+  locateKey(path: Path): OffsetRange | undefined {
+    if (this.#fast) {
+      const tree = this.#positionTree;
+      if (tree) {
+        const range = locateKeyIn(tree, path);
+        return range ? [range[0] + this.start, range[1] + this.start] : undefined;
+      }
+    }
+    const ast = this.ast;
+    if (path.length === 0 || !ast) return undefined;
+    let node: unknown = ast.contents;
+    for (let i = 0; i < path.length; i++) {
+      node = resolveAlias(node, ast);
+      const segment = path[i] as PathSegment;
+      if (isMap(node)) {
+        const pair = findPair(node.items, segment);
+        if (!pair) return undefined;
+        if (i === path.length - 1) {
+          const key = pair.key as ParsedNode | null;
+          return key?.range ? this.#shift(key.range) : undefined;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+      } else {
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Drops the position data; it is built again if a position is asked for later. */

@@ -1,0 +1,29 @@
+import { describe } from 'vitest';
+import { testRule } from '../../testing/index.js';
+import rule from './no-writable-bind-mounts.js';
+
+describe('compose/no-writable-bind-mounts', () => {
+  testRule(rule, {
+    valid: [
+      {
+        name: 'read-only',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - ./a:/a:ro\n      - type: bind\n        source: ./b\n        target: /b\n        read_only: true\n',
+      },
+      {
+        name: 'named volume',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - data:/data\nvolumes:\n  data: {}\n',
+      },
+      {
+        name: 'sensitive paths are another rule',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'relative host path',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - ./uploads:/srv/uploads:rw\n',
+        findings: [{ line: 5, severity: 'low', message: /\.\/uploads writable at \/srv\/uploads/ }],
+      },
+    ],
+  });
+});

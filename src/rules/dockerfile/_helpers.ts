@@ -1,0 +1,85 @@
+/**
+ * Helpers shared by the Dockerfile rules: walking the commands of every RUN, pointing a finding at
+ * a command or an instruction, and fingerprint keys that survive lines moving.
+ */
+import { type PackageCommand, packageCommand } from '../../analyzers/package-managers.js';
+import type { OffsetRange } from '../../core/source.js';
+import type { DockerfileDocument, Instruction, RunScript, Stage } from '../../model/dockerfile.js';
+import type { ShellCommand } from '../../model/shell.js';
+
+export interface RunCommandSite {
+  stage: Stage;
+  instruction: Instruction;
+  run: RunScript;
+  command: ShellCommand;
+  /** The package manager reading of the command, once computed (null: not a package manager). */
+  package?: PackageCommand | null;
+}
+
+/** Every command every RUN of the Dockerfile executes (POSIX shell scripts and exec form), computed once. */
+export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<Stage>): readonly RunCommandSite[] {
+  let sites = document.memo.get('run-commands') as RunCommandSite[] | undefined;
+  if (!sites) {
+    sites = [];
+    for (const stage of document.stages) {
+      for (const instruction of stage.instructions) {
+        const run = instruction.run;
+        if (!run) continue;
+        for (const command of run.commands) sites.push({ stage, instruction, run, command });
+      }
+    }
+    document.memo.set('run-commands', sites);
+  }
+  return stages ? sites.filter((s) => stages.has(s.stage)) : sites;
+}
+
+/** The package manager command a site runs, if any (read once per site). */
+export function sitePackage(site: RunCommandSite): PackageCommand | undefined {
+  if (site.package === undefined) site.package = packageCommand(site.command) ?? null;
+  return site.package ?? undefined;
+}
+
+/** The source range of a command of a RUN. */
+export function commandRange(site: { run: RunScript; command: ShellCommand }): OffsetRange {
+  return site.run.sourceRange(site.command.range);
+}
+
+/**
+ * Fingerprint keys from content, not position: the same text in the same stage gets `#2`, `#3`.
+ * A finding keeps its fingerprint when lines are added above it.
+ */
+export class Keys {
+  readonly #seen = new Map<string, number>();
+
+  of(stage: Stage | undefined, text: string): string {
+    const base = `${stage ? stage.label : 'global'}|${text.replace(/\s+/g, ' ').trim().slice(0, 200)}`;
+    const count = (this.#seen.get(base) ?? 0) + 1;
+    this.#seen.set(base, count);
+    return count === 1 ? base : `${base}#${count}`;
+  }
+}
+
+/** The text of a command for messages: `apt-get install -y curl` (shortened). */
+export function commandText(command: ShellCommand, max = 80): string {
+  const text = command.words.map((w) => w.value ?? w.text).join(' ');
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/** Whether the shell script of a RUN (its commands) includes a command with this program. */
+export function runsProgram(run: RunScript, programs: readonly string[]): boolean {
+  return run.commands.some((c) => c.program !== undefined && programs.includes(c.program));
+}
+
+/** A stage's image description for messages: `"node:20"` or `stage "builder"`. */
+export function baseDescription(stage: Stage): string {
+  switch (stage.base.kind) {
+    case 'image':
+      return `"${stage.base.ref.raw}"`;
+    case 'stage':
+      return `stage ${stage.base.stage.label}`;
+    case 'scratch':
+      return 'scratch';
+    default:
+      return `"${stage.image?.value ?? ''}"`;
+  }
+}
