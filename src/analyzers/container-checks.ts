@@ -5,11 +5,11 @@
  */
 import { detectSecret, redact } from '../analyzers/secrets.js';
 import type { Severity } from '../core/severity.js';
+import { describeAddedCapability, grantedAdds, includesAll } from '../model/capabilities.js';
+import { classifyBindSource, hostPathMountSeverity, READ_ONLY_SOCKET_NOTE } from '../model/host-path.js';
 import { effectiveTag, parseImageRef } from '../model/image.js';
-import { capabilityRisk, normaliseCapability } from './capabilities.js';
+import { sysctlConcern } from '../model/sysctls.js';
 import { type At, type ContainerSpec, INTERNAL_PORTS, isAllInterfaces, isRootUser, type Located } from './container-spec.js';
-import { hostPathRisk } from './host-paths.js';
-import { isSafeSysctl, sysctlConcern } from './sysctls.js';
 
 export interface Issue {
   at: At;
@@ -29,24 +29,24 @@ export function privileged(spec: ContainerSpec): Issue[] {
   ];
 }
 
+/** Added capabilities, graded by the table shared with Kubernetes, as Docker grants them. */
 export function dangerousCapabilities(spec: ContainerSpec): Issue[] {
-  const issues: Issue[] = [];
-  for (const added of spec.capAdd) {
-    const risk = capabilityRisk(added.value);
-    if (!risk) continue;
-    issues.push({
-      at: added.at,
-      message: `${cap(spec.label)} adds ${risk.capability === 'ALL' ? 'ALL capabilities' : `CAP_${risk.capability}`}: ${risk.why}.`,
-      severity: risk.severity,
-      key: `cap:${risk.capability}`,
-    });
-  }
-  return issues;
+  const added = grantedAdds(
+    spec.capAdd.map((c) => c.value),
+    spec.capDrop.map((c) => c.value),
+    'docker',
+  );
+  return added.map((grant) => ({
+    at: spec.capAdd[grant.index]?.at ?? spec.at,
+    message: `${cap(spec.label)} ${describeAddedCapability(grant)}.`,
+    severity: grant.info.severity,
+    key: `cap:${grant.info.name}`,
+  }));
 }
 
 export function capDropAll(spec: ContainerSpec): Issue[] {
   if (spec.privileged?.value === true) return [];
-  if (spec.capDrop.some((c) => normaliseCapability(c.value) === 'ALL')) return [];
+  if (includesAll(spec.capDrop.map((c) => c.value))) return [];
   return [
     {
       at: spec.at,
@@ -78,29 +78,35 @@ export function hostNamespace(spec: ContainerSpec, namespace: Namespace): Issue[
   return [{ at: setting.at, message: `${cap(spec.label)} shares ${NAMESPACE_TEXT[namespace]}.`, key: `host-${namespace}` }];
 }
 
+/**
+ * Bind mounts of host paths (and Windows named pipes), graded by the table shared with Kubernetes
+ * hostPath volumes: the same path gets the same severity and explanation in every format.
+ * Project-relative sources (`./data`, `$PWD/config`) are the project's own files and left to
+ * `writableBindMounts`, unless they name credentials.
+ */
 export function sensitiveMounts(spec: ContainerSpec): Issue[] {
   const issues: Issue[] = [];
   for (const mount of spec.mounts) {
-    if (mount.type !== 'bind' || mount.source === undefined) continue;
-    const risk = hostPathRisk(mount.source, mount.readOnly);
-    if (!risk) continue;
+    if ((mount.type !== 'bind' && mount.type !== 'npipe') || mount.source === undefined) continue;
+    const cls = classifyBindSource(mount.source);
+    if (!cls) continue;
+    const mode = mount.readOnly ? `read-only${cls.socket ? `; ${READ_ONLY_SOCKET_NOTE}` : ''}` : 'writable';
     issues.push({
       at: mount.at,
-      message: risk.socket
-        ? `${cap(spec.label)} mounts ${risk.what} (${mount.source}): whoever controls the container controls the host's containers and, through them, the host.`
-        : `${cap(spec.label)} mounts ${risk.what} (${mount.source} at ${mount.target}${mount.readOnly ? ', read-only' : ', writable'}).`,
-      severity: risk.severity,
+      message: `${cap(spec.label)} mounts ${mount.source}, ${cls.what}, at ${mount.target} (${mode}): it gives ${cls.gives}.`,
+      severity: hostPathMountSeverity(cls, mount.readOnly),
       key: `mount:${mount.source}`,
     });
   }
   return issues;
 }
 
+/** Writable bind mounts of project-relative or variable paths (host paths are graded by `sensitiveMounts`). */
 export function writableBindMounts(spec: ContainerSpec): Issue[] {
   const issues: Issue[] = [];
   for (const mount of spec.mounts) {
     if (mount.type !== 'bind' || mount.readOnly || mount.source === undefined) continue;
-    if (hostPathRisk(mount.source, false)) continue; // reported as a sensitive mount
+    if (classifyBindSource(mount.source)) continue; // reported by sensitiveMounts
     issues.push({
       at: mount.at,
       message: `${cap(spec.label)} mounts the host path ${mount.source} writable at ${mount.target}: a compromised container can change host files. Mount it read-only (:ro) or use a named volume.`,
@@ -291,13 +297,16 @@ export function devices(spec: ContainerSpec): Issue[] {
   });
 }
 
+/** Sysctls outside the Pod Security Standards' safe set, or of a namespace shared with the host. */
 export function unsafeSysctls(spec: ContainerSpec): Issue[] {
   const issues: Issue[] = [];
+  const shared = { network: spec.networkMode?.value === 'host', ipc: spec.ipc?.value === 'host' };
   for (const sysctl of spec.sysctls) {
-    if (isSafeSysctl(sysctl.name)) continue;
+    const concern = sysctlConcern(sysctl.name, shared);
+    if (concern === undefined) continue;
     issues.push({
       at: sysctl.at,
-      message: `${cap(spec.label)} sets the kernel parameter ${sysctl.name}=${sysctl.value}: ${sysctlConcern(sysctl.name)}.`,
+      message: `${cap(spec.label)} sets the kernel parameter ${sysctl.name}=${sysctl.value}: ${concern}.`,
       key: `sysctl:${sysctl.name}`,
     });
   }

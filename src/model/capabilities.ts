@@ -1,12 +1,46 @@
 /**
  * Linux capabilities as container runtimes read them, with what each one lets a process do and
- * how dangerous it is to grant inside a container. Shared by Kubernetes (`capabilities.add`),
- * compose (`cap_add`) and Docker rules.
+ * how dangerous it is to grant inside a container. One table for every format: Kubernetes
+ * (`capabilities.add`, `k8s/dangerous-capabilities`), compose (`cap_add`) and `docker run
+ * --cap-add` (`compose/no-dangerous-capabilities`, `docker-run/no-dangerous-capabilities`), so a
+ * capability gets the same severity and the same explanation wherever it is added.
  *
  * Runtimes are lenient about spelling: containerd upper-cases the names it is given and treats
  * `ALL` in any case as every capability; CRI-O and Docker also accept the `CAP_` prefix. A
  * scanner that compared strings exactly would miss `sys_admin` or `CAP_SYS_ADMIN`, so names are
- * normalised the way the runtimes do before they are looked up.
+ * normalised the way the runtimes do before they are looked up. A name that is not a capability
+ * grants nothing: Docker refuses it ("unknown capability") and the CRI runtimes fail the
+ * container, so it is not reported.
+ *
+ * The grades: critical for what is a known escape to the node on its own (ALL, SYS_ADMIN,
+ * SYS_MODULE, DAC_READ_SEARCH); high for what reaches the kernel, other processes or the node's
+ * security controls; medium for what weakens isolation or the node's integrity; low for what
+ * helps an attacker only a little. Decisions taken when the Kubernetes and the Docker tables were
+ * merged (the two disagreed):
+ * - DAC_READ_SEARCH is critical (Kubernetes had high): with it, open_by_handle_at (which the
+ *   default seccomp profiles allow once the capability is granted) opens any file of the host
+ *   filesystem the container's files live on: the public "shocker" escape needs nothing else, and
+ *   with DAC_OVERRIDE, which runtimes grant by default, the files can be written too.
+ * - SYS_PTRACE, SYS_RAWIO and BPF are high (Docker had critical): ptrace reaches host processes
+ *   only with the host PID namespace (a finding of its own); raw I/O needs device access the
+ *   device cgroup denies; BPF without PERFMON or SYS_ADMIN cannot read kernel memory.
+ * - PERFMON and AUDIT_CONTROL are high (Kubernetes had medium): PERFMON opens the whole perf and
+ *   BPF tracing surface, a frequent source of kernel privilege escalations, and reveals kernel
+ *   addresses; the audit subsystem is not namespaced, so AUDIT_CONTROL switches off auditing for
+ *   the whole node.
+ * - SYS_TIME, SYSLOG and CHECKPOINT_RESTORE stay medium (Docker had high): they disturb the node
+ *   or leak information but do not give control of it.
+ * - SYS_NICE and AUDIT_READ are medium (Kubernetes had low): real-time scheduling starves the
+ *   node's other processes whatever the CPU limit, and the audit log is the whole node's.
+ * - IPC_LOCK, IPC_OWNER, LINUX_IMMUTABLE, SYS_PACCT, SYS_TTY_CONFIG and NET_BROADCAST stay low
+ *   (Docker had medium): locked memory still counts against the container's memory limit, IPC
+ *   objects are those of its own IPC namespace, terminals need devices it does not have, and the
+ *   kernel does not check NET_BROADCAST at all.
+ * - Capabilities of the runtimes' default set are reported when added if they are dangerous
+ *   themselves (NET_RAW, DAC_OVERRIDE, SETUID, SETGID, MKNOD), in every format (Docker skipped the
+ *   whole default set): an explicit add survives `drop: ALL`/`cap_drop: [ALL]`, CRI-O leaves
+ *   NET_RAW and MKNOD out of its default set so the add grants them there, and the Pod Security
+ *   baseline forbids adding NET_RAW. Harmless ones (CHOWN, NET_BIND_SERVICE, ...) are not.
  */
 import type { Severity } from '../core/severity.js';
 
@@ -70,9 +104,9 @@ const TABLE: readonly CapabilityInfo[] = [
   },
   {
     name: 'DAC_READ_SEARCH',
-    severity: 'high',
+    severity: 'critical',
     enables:
-      'bypasses read permission checks and allows open_by_handle_at, the system call behind the "shocker" escape that reads files of the host filesystem',
+      'bypasses read permission checks and allows open_by_handle_at, the system call behind the "shocker" escape: it opens any file of the host filesystem the container\'s files live on (and writes it, with the DAC_OVERRIDE runtimes grant by default)',
   },
   {
     name: 'BPF',
@@ -98,7 +132,7 @@ const TABLE: readonly CapabilityInfo[] = [
   {
     name: 'SYS_BOOT',
     severity: 'high',
-    enables: 'calls kexec_load, which replaces the running kernel of the node',
+    enables: "calls kexec_load, which replaces the node's running kernel, and reboot (the node's, with the host PID namespace)",
   },
   {
     name: 'NET_RAW',
@@ -108,8 +142,9 @@ const TABLE: readonly CapabilityInfo[] = [
   },
   {
     name: 'PERFMON',
-    severity: 'medium',
-    enables: 'uses perf_event_open and BPF tracing to observe other processes and the kernel',
+    severity: 'high',
+    enables:
+      'uses perf_event_open and BPF tracing to observe other processes and the kernel: a large, often exploited kernel surface that also reveals kernel addresses',
   },
   {
     name: 'SYS_TIME',
@@ -129,8 +164,8 @@ const TABLE: readonly CapabilityInfo[] = [
   },
   {
     name: 'AUDIT_CONTROL',
-    severity: 'medium',
-    enables: 'changes kernel audit rules or turns auditing off, hiding activity on the node',
+    severity: 'high',
+    enables: 'changes kernel audit rules or turns auditing off for the whole node (auditing is not namespaced), hiding activity',
   },
   {
     name: 'SYS_RESOURCE',
@@ -162,12 +197,17 @@ const TABLE: readonly CapabilityInfo[] = [
   { name: 'LINUX_IMMUTABLE', severity: 'low', enables: 'sets and clears the immutable and append-only file flags' },
   {
     name: 'SYS_NICE',
-    severity: 'low',
-    enables: 'raises scheduling priority and sets real-time scheduling, starving other processes',
+    severity: 'medium',
+    enables:
+      'raises scheduling priority and sets real-time scheduling, which CPU limits do not bound: other processes on the node starve',
   },
   { name: 'SYS_PACCT', severity: 'low', enables: 'switches process accounting on and off' },
   { name: 'SYS_TTY_CONFIG', severity: 'low', enables: 'uses privileged terminal operations such as vhangup' },
-  { name: 'AUDIT_READ', severity: 'low', enables: 'reads the kernel audit log' },
+  {
+    name: 'AUDIT_READ',
+    severity: 'medium',
+    enables: "reads the node's kernel audit records through the audit multicast socket (auditing is not namespaced)",
+  },
   { name: 'NET_BROADCAST', severity: 'low', enables: 'sends broadcast and listens to multicast traffic' },
   { name: 'LEASE', severity: 'low', enables: 'takes leases on files it does not own' },
   { name: 'WAKE_ALARM', severity: 'low', enables: 'sets alarms that wake the system' },
@@ -200,4 +240,54 @@ export function capabilityInfo(raw: string): CapabilityInfo | undefined {
 /** Whether a capability list (drop or add) names ALL, in any accepted spelling. */
 export function includesAll(list: readonly unknown[]): boolean {
   return list.some((entry) => typeof entry === 'string' && normaliseCapability(entry) === 'ALL');
+}
+
+/**
+ * How a runtime combines the added and dropped lists:
+ * - `cri` (containerd, CRI-O, so Kubernetes): add ALL, then drop ALL, then the named adds, then the
+ *   named drops. A capability added and dropped by name is not granted; ALL in both grants nothing
+ *   but the named adds.
+ * - `docker` (Docker Engine, so compose and `docker run`): with ALL added, every capability but the
+ *   named drops (a drop of ALL does not cancel it); otherwise the defaults minus the drops, plus
+ *   every named add, even one that is also dropped.
+ */
+export type CapabilityRuntime = 'cri' | 'docker';
+
+export interface AddedCapability {
+  /** The index of the entry in the add list. */
+  index: number;
+  /** The entry as written. */
+  raw: string;
+  info: CapabilityInfo & { severity: Severity };
+}
+
+/**
+ * The entries of an add list that the runtime really grants and that are worth a finding (a
+ * known capability with a severity), in list order.
+ */
+export function grantedAdds(add: readonly unknown[], drop: readonly unknown[], runtime: CapabilityRuntime): AddedCapability[] {
+  const dropped = new Set(drop.filter((d): d is string => typeof d === 'string').map(normaliseCapability));
+  const addsAll = includesAll(add);
+  const out: AddedCapability[] = [];
+  add.forEach((entry, index) => {
+    if (typeof entry !== 'string') return;
+    const info = capabilityInfo(entry);
+    if (!info?.severity) return;
+    const severity = info.severity;
+    let granted: boolean;
+    if (runtime === 'cri') granted = info.name === 'ALL' ? !dropped.has('ALL') : !dropped.has(info.name);
+    else granted = info.name === 'ALL' || !addsAll || !dropped.has(info.name);
+    if (granted) out.push({ index, raw: entry, info: { ...info, severity } });
+  });
+  return out;
+}
+
+/** `SYS_ADMIN`, or `SYS_ADMIN (written "cap_sys_admin")` when the entry is spelled otherwise. */
+export function spelledCapability(added: AddedCapability): string {
+  return added.raw.trim() === added.info.name ? added.info.name : `${added.info.name} (written ${JSON.stringify(added.raw)})`;
+}
+
+/** The sentence ending shared by every format: `adds SYS_ADMIN, which is close to full root ...`. */
+export function describeAddedCapability(added: AddedCapability): string {
+  return `adds ${spelledCapability(added)}, which ${added.info.enables}`;
 }

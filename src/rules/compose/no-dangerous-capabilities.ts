@@ -8,7 +8,7 @@ export default defineRule({
     id: 'compose/no-dangerous-capabilities',
     description: 'Disallow adding dangerous Linux capabilities to compose services',
     rationale:
-      "Capabilities such as SYS_ADMIN, SYS_PTRACE, SYS_MODULE or NET_ADMIN hand a container kernel powers that known escapes and network attacks rely on. Capabilities in Docker's default set are not reported.",
+      "Capabilities such as SYS_ADMIN, SYS_MODULE, DAC_READ_SEARCH, SYS_PTRACE or NET_ADMIN hand a container kernel powers that known escapes and network attacks rely on. Each finding names what the capability enables and is graded with the same table as Kubernetes `capabilities.add`, as Docker combines `cap_add` and `cap_drop`. Capabilities of Docker's default set are reported only where they are dangerous themselves (NET_RAW, DAC_OVERRIDE, SETUID, SETGID, MKNOD): an explicit add survives `cap_drop: [ALL]`.",
     severity: 'high',
     threats: ['kernel-exploit', 'host-compromise', 'privilege-escalation'],
     references: [

@@ -17,12 +17,21 @@ describe('compose/no-writable-bind-mounts', () => {
         name: 'sensitive paths are another rule',
         code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
       },
+      {
+        name: 'host paths outside the project are graded by compose/no-sensitive-host-mounts',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - /srv/shop/uploads:/uploads\n      - ~/code/shop:/app\n',
+      },
     ],
     invalid: [
       {
         name: 'relative host path',
         code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - ./uploads:/srv/uploads:rw\n',
         findings: [{ line: 5, severity: 'low', message: /\.\/uploads writable at \/srv\/uploads/ }],
+      },
+      {
+        name: 'a path from a variable',
+        code: 'services:\n  web:\n    image: app:1.0\n    volumes:\n      - ${DATA_DIR:-./data}:/data\n',
+        findings: [{ line: 5, severity: 'low' }],
       },
     ],
   });

@@ -6,9 +6,9 @@ export default defineRule({
   target: 'compose',
   meta: {
     id: 'compose/no-writable-bind-mounts',
-    description: 'Disallow writable bind mounts of host paths in compose services',
+    description: 'Disallow writable bind mounts of project directories in compose services',
     rationale:
-      "A writable bind mount lets a compromised container change files on the host: plant code the developer or another service later runs, or tamper with data outside the container's lifetime. Named volumes keep data under Docker's control; read-only mounts keep host files safe.",
+      "A writable bind mount lets a compromised container change files on the host: plant code the developer or another service later runs (a Git hook, a script, a dependency), or tamper with data outside the container's lifetime. Named volumes keep data under Docker's control; read-only mounts keep host files safe. This rule covers project-relative and variable sources (`./uploads`, `$DATA_DIR/cache`); host paths outside the project are graded by compose/no-sensitive-host-mounts.",
     severity: 'low',
     threats: ['permissive-volume-mount'],
     references: ['CIS Docker 5.6', 'NIST SP 800-190 4.4.5'],

@@ -8,7 +8,7 @@ export default defineRule({
     id: 'docker-run/no-dangerous-capabilities',
     description: 'Disallow docker run --cap-add of dangerous capabilities',
     rationale:
-      'Capabilities such as SYS_ADMIN, SYS_PTRACE, SYS_MODULE or NET_ADMIN give the container kernel powers that known escapes and network attacks use. Capabilities Docker grants by default are not reported.',
+      'Capabilities such as SYS_ADMIN, SYS_MODULE, DAC_READ_SEARCH, SYS_PTRACE or NET_ADMIN give the container kernel powers that known escapes and network attacks use. They are graded with the same table as Kubernetes `capabilities.add` and compose `cap_add`; capabilities Docker grants by default are reported only where they are dangerous themselves (NET_RAW, DAC_OVERRIDE, SETUID, SETGID, MKNOD).',
     severity: 'high',
     threats: ['kernel-exploit', 'host-compromise', 'privilege-escalation'],
     references: ['CIS Docker 5.4'],

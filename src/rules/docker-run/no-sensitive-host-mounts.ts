@@ -8,7 +8,7 @@ export default defineRule({
     id: 'docker-run/no-sensitive-host-mounts',
     description: 'Disallow docker run mounts of container runtime sockets and sensitive host paths',
     rationale:
-      "A container with the Docker socket (`-v /var/run/docker.sock:/var/run/docker.sock`) controls the Docker daemon and through it the host; with the host's /, /etc, /proc or credentials it reads or changes them directly. Read-only lowers the grade, except for sockets.",
+      "A container with the Docker socket (`-v /var/run/docker.sock:/var/run/docker.sock`) controls the Docker daemon and through it the host; with the host's /, /etc, /proc or credentials it reads or changes them directly. Every host path outside the working directory is graded by what it exposes, with the same table as Kubernetes hostPath volumes and compose bind mounts: read-only lowers the grade one step, except for sockets, and files harmless to read are info.",
     severity: 'critical',
     threats: ['permissive-volume-mount', 'host-compromise', 'secret-theft'],
     references: ['CIS Docker 5.6', 'CIS Docker 5.32'],

@@ -8,7 +8,7 @@ export default defineRule({
     id: 'docker-run/no-unsafe-sysctls',
     description: 'Disallow docker run --sysctl of unsafe kernel parameters',
     rationale:
-      'Kernel parameters outside the safe, namespaced set change shared kernel behaviour or weaken network isolation (ip_forward, route_localnet).',
+      'Kernel parameters outside the safe, namespaced set of the Pod Security Standards weaken network isolation or raise IPC limits (ip_forward, route_localnet, kernel.shmmax); node-level ones, and network or IPC ones with `--network host`/`--ipc host`, would change the whole host (runc refuses them).',
     severity: 'medium',
     threats: ['kernel-exploit', 'lateral-movement'],
     references: ['Kubernetes docs: Using sysctls in a Kubernetes cluster (safe set)'],

@@ -58,7 +58,7 @@ describe('k8s/dangerous-capabilities', () => {
             severity: 'critical',
             message: /adds SYS_MODULE \(written "cap_sys_module"\), which loads and unloads kernel modules/,
           },
-          { line: 11, severity: 'high', message: /DAC_READ_SEARCH.*shocker/ },
+          { line: 11, severity: 'critical', message: /DAC_READ_SEARCH.*shocker/ },
         ],
       },
       {

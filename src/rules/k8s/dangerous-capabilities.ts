@@ -1,4 +1,4 @@
-import { capabilityInfo, includesAll, normaliseCapability } from '../../model/capabilities.js';
+import { describeAddedCapability, grantedAdds } from '../../model/capabilities.js';
 import { asArray, asObject } from '../../model/k8s.js';
 import { defineRule } from '../types.js';
 import { capitalise, containerLabel, isWindowsPod, securityPath } from './_pod.js';
@@ -67,28 +67,15 @@ spec:
     if (isWindowsPod(workload)) return;
     for (const container of workload.containers) {
       const capabilities = asObject(container.securityContext?.capabilities);
-      const drop = asArray(capabilities?.drop);
-      // The runtime applies add ALL, then drop ALL, then the named adds, then the named drops: a
-      // capability added and dropped by name is not granted, and ALL in both lists grants nothing.
-      const droppedByName = new Set(
-        drop
-          .filter((d): d is string => typeof d === 'string')
-          .map(normaliseCapability)
-          .filter((d) => d !== 'ALL'),
-      );
       const label = capitalise(containerLabel(container));
-      asArray(capabilities?.add).forEach((entry, index) => {
-        if (typeof entry !== 'string') return;
-        const info = capabilityInfo(entry);
-        if (!info?.severity || droppedByName.has(info.name)) return;
-        if (info.name === 'ALL' && includesAll(drop)) return;
-        const spelled = entry.trim() === info.name ? info.name : `${info.name} (written "${entry}")`;
+      // Granted as containerd and CRI-O compute it: a named drop cancels a named add.
+      for (const added of grantedAdds(asArray(capabilities?.add), asArray(capabilities?.drop), 'cri')) {
         context.report({
-          path: securityPath(container, 'capabilities', 'add', index),
-          severity: info.severity,
-          message: `${label} adds ${spelled}, which ${info.enables}.`,
+          path: securityPath(container, 'capabilities', 'add', added.index),
+          severity: added.info.severity,
+          message: `${label} ${describeAddedCapability(added)}.`,
         });
-      });
+      }
     }
   },
 });

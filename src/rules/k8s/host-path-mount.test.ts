@@ -92,13 +92,30 @@ spec:
       },
       {
         name: 'another path read-only is low',
-        code: pod('/etc/localtime', '\n          readOnly: true'),
+        code: pod('/data/app', '\n          readOnly: true'),
         findings: [{ line: 15, severity: 'low' }],
+      },
+      {
+        name: 'a file harmless to read, read-only, is info',
+        code: pod('/etc/localtime', '\n          readOnly: true'),
+        findings: [{ line: 15, severity: 'info', message: /exposes \/etc\/localtime, the node's time zone/ }],
+      },
+      {
+        name: 'the same file writable is graded as a host path',
+        code: pod('/etc/localtime'),
+        findings: [{ line: 14, severity: 'medium' }],
       },
       {
         name: 'a subPath narrows what is exposed',
         code: pod('/', '\n          subPath: etc/timezone\n          readOnly: true'),
-        findings: [{ line: 16, severity: 'low', message: /exposes \/\/etc\/timezone|exposes \/etc\/timezone/ }],
+        findings: [{ line: 16, severity: 'info', message: /exposes \/\/etc\/timezone|exposes \/etc\/timezone/ }],
+      },
+      {
+        name: 'an unknown Unix socket, read-only, stays high',
+        code: pod('/run/app/app.sock', '\n          readOnly: true'),
+        findings: [
+          { line: 15, severity: 'high', message: /a Unix socket of a host service.*read-only does not stop use of a socket/ },
+        ],
       },
       {
         name: 'read-only in one container, writable in another: graded by the writable mount',

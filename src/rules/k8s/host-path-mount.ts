@@ -1,5 +1,11 @@
-import { type Severity, severityRank, shiftSeverity } from '../../core/severity.js';
-import { classifyHostPath, type HostPathClass, normaliseHostPath } from '../../model/host-path.js';
+import { type Severity, severityRank } from '../../core/severity.js';
+import {
+  classifyHostPath,
+  type HostPathClass,
+  hostPathMountSeverity,
+  normaliseHostPath,
+  READ_ONLY_SOCKET_NOTE,
+} from '../../model/host-path.js';
 import { asArray, asObject, asString } from '../../model/k8s.js';
 import type { Container } from '../../model/workload.js';
 import { defineRule } from '../types.js';
@@ -18,7 +24,7 @@ export default defineRule({
     id: 'k8s/host-path-mount',
     description: 'Disallow hostPath volumes that expose sensitive parts of the node',
     rationale:
-      "A hostPath volume puts part of the node's filesystem inside the container. The container runtime socket or the root filesystem hands over the node outright; /etc, /proc, /sys, /var/lib/kubelet, /var/log, /root and /home expose credentials, every pod's tokens and ways to run code as root on the node; any other path is still shared state outside the container's sandbox. Findings are graded by what the path exposes (a directory is as sensitive as what it contains), one step lower when every container mounts it read-only, except for sockets, which a read-only mount does not protect.",
+      "A hostPath volume puts part of the node's filesystem inside the container. The container runtime socket or the root filesystem hands over the node outright; /etc, /proc, /sys, /var/lib/kubelet, /var/log, /root and /home expose credentials, every pod's tokens and ways to run code as root on the node; any other path is still shared state outside the container's sandbox. Findings are graded by what the path exposes (a directory is as sensitive as what it contains), one step lower when every container mounts it read-only, except for sockets, which a read-only mount does not protect; files that are harmless to read (the time zone, the CA bundle) are info when read-only. Compose and docker run bind mounts are graded by the same table.",
     severity: 'high',
     threats: ['permissive-volume-mount', 'host-compromise', 'secret-theft'],
     references: [
@@ -101,8 +107,7 @@ spec:
         const shown = subPath ? `${raw.replace(/[\\/]+$/, '')}/${subPath}` : raw;
         const cls = classifyHostPath(normaliseHostPath(shown));
         const readOnly = entry === undefined || entry.mount.readOnly === true;
-        const severity = readOnly && !cls.socket ? atLeastLow(shiftSeverity(cls.severity, -1)) : cls.severity;
-        return { severity, cls, shown, readOnly };
+        return { severity: hostPathMountSeverity(cls, readOnly), cls, shown, readOnly };
       });
       const worst = exposures.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
       const writable = mounts.filter((m) => m.mount.readOnly !== true).map((m) => m.container);
@@ -112,8 +117,7 @@ spec:
           : writable.length > 0
             ? `mounted writable by ${containerNames(writable)}`
             : `mounted read-only by ${containerNames(mounts.map((m) => m.container))}`;
-      const socketNote =
-        worst.readOnly && worst.cls.socket && mounts.length > 0 ? '; read-only does not stop use of a socket' : '';
+      const socketNote = worst.readOnly && worst.cls.socket && mounts.length > 0 ? `; ${READ_ONLY_SOCKET_NOTE}` : '';
       context.report({
         path: [...volume.path, 'hostPath'],
         severity: worst.severity,
@@ -122,10 +126,6 @@ spec:
     }
   },
 });
-
-function atLeastLow(severity: Severity): Severity {
-  return severity === 'info' ? 'low' : severity;
-}
 
 function containerNames(containers: Container[]): string {
   const labels = [...new Set(containers.map(containerLabel))];
