@@ -124,3 +124,28 @@ export function isHandOverEntrypoint(entrypoint: readonly string[]): boolean {
   const program = programName(entrypoint[0]);
   return /entrypoint/.test(program) || ['tini', 'tini-static', 'dumb-init', 'catatonit'].includes(program);
 }
+
+/**
+ * The stages whose files can reach the final image: the final stage and the stages it is built on,
+ * and (transitively) every stage they `COPY --from`. File modes set anywhere else (a chmod in a
+ * build stage whose output is never copied) cannot end up in the image.
+ */
+export function stagesReachingFinal(document: DockerfileDocument): ReadonlySet<Stage> {
+  let reaching = document.memo.get('stages-reaching-final') as Set<Stage> | undefined;
+  if (reaching) return reaching;
+  reaching = new Set(document.stagesInFinalImage);
+  const queue = [...reaching];
+  for (let stage = queue.shift(); stage; stage = queue.shift()) {
+    for (const instruction of stage.instructions) {
+      const from = instruction.keyword === 'COPY' || instruction.keyword === 'ADD' ? instruction.flag('from')?.value : undefined;
+      const origin = from === undefined ? undefined : document.stageNamed(from, stage.index);
+      for (const s of origin?.lineage ?? []) {
+        if (reaching.has(s)) continue;
+        reaching.add(s);
+        queue.push(s);
+      }
+    }
+  }
+  document.memo.set('stages-reaching-final', reaching);
+  return reaching;
+}
