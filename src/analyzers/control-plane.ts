@@ -2,6 +2,7 @@
  * Shared decisions of the control-plane rules: admission plugins as the API server enables them,
  * boolean flags with their defaults, and reporting at a flag or where it is missing.
  */
+import type { Severity } from '../core/severity.js';
 import type { ComponentInstance } from '../model/control-plane/components.js';
 import { at, shown } from '../model/control-plane/components.js';
 import {
@@ -169,6 +170,24 @@ export const STRONG_KUBELET_CIPHERS = new Set([
 ]);
 
 /** Whether an address binds only the loopback interface. */
+/**
+ * What an unset cipher list means for a Kubernetes version. From 1.30 the components are built
+ * with Go 1.22 or newer, whose defaults no longer offer RSA key exchange (and, from Go 1.23, no
+ * 3DES): only the ECDHE CBC-mode suites with SHA-1 that CIS excludes remain. Before that, the
+ * defaults included RSA key-exchange suites without forward secrecy.
+ */
+export function defaultCipherSuites(version: string): { severity: Severity; text: string } {
+  return versionAtLeast(version, '1.30')
+    ? {
+        severity: 'low',
+        text: `Go's defaults for Kubernetes ${version} are forward-secret, but still offer the ECDHE CBC-mode suites with SHA-1 (TLS_ECDHE_*_WITH_AES_*_CBC_SHA) that CIS excludes`,
+      }
+    : {
+        severity: 'medium',
+        text: `Go's defaults for Kubernetes ${version} still offer RSA key-exchange suites without forward secrecy, and CBC-mode suites`,
+      };
+}
+
 export function isLoopback(address: string): boolean {
   let host = address.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);

@@ -33,6 +33,22 @@ describe('package manager commands', () => {
     expect(['apt-get install -y x', 'dnf update openssl'].map((t) => isUpgrade(first(t)))).toEqual([false, false]);
   });
 
+  it('does not take an upgrade of named packages for a system upgrade', () => {
+    expect(['apk --no-cache upgrade apk-tools', 'zypper up openssl', 'zypper patch'].map((t) => isUpgrade(first(t)))).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('does not take a simulated apt install for an install', () => {
+    expect(
+      ['apt-get install -s postgresql-16-jit', 'apt-get --dry-run install x', 'apt-get install -y x'].map((t) =>
+        isInstall(first(t)),
+      ),
+    ).toEqual([false, false, true]);
+  });
+
   it.each([
     ['apt-get', 'curl=7.88', true],
     ['apt-get', 'curl', false],

@@ -161,10 +161,16 @@ function readPackageCommand(command: ShellCommand): PackageCommand | undefined {
   return { manager, subcommand: sub?.value, parsed, packages: rest, command };
 }
 
+/** apt options that only simulate: nothing is installed. */
+const APT_SIMULATE = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
+
 /** Whether the command installs packages (`apt-get install`, `apk add`, `pip install`, ...). */
 export function isInstall(pkg: PackageCommand): boolean {
   const sub = pkg.subcommand;
   switch (pkg.manager) {
+    case 'apt-get':
+    case 'apt':
+      return sub === 'install' && !pkg.parsed.has(...APT_SIMULATE);
     case 'apk':
       return sub === 'add';
     case 'yarn':
@@ -186,13 +192,23 @@ export function isUpgrade(pkg: PackageCommand): boolean {
     case 'apt':
       return sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade';
     case 'apk':
-      return sub === 'upgrade' || (sub === 'add' && pkg.parsed.has('-u', '--upgrade') && pkg.packages.length === 0);
+      // `apk upgrade openssl` upgrades only the packages it names.
+      return (
+        (sub === 'upgrade' && pkg.packages.length === 0) ||
+        (sub === 'add' && pkg.parsed.has('-u', '--upgrade') && pkg.packages.length === 0)
+      );
     case 'yum':
     case 'dnf':
     case 'microdnf':
       return (sub === 'update' || sub === 'upgrade' || sub === 'distro-sync') && pkg.packages.length === 0;
     case 'zypper':
-      return sub === 'update' || sub === 'up' || sub === 'dist-upgrade' || sub === 'dup' || sub === 'patch';
+      // `zypper update pkg` updates the named packages only; `dup` and `patch` act on the whole system.
+      return (
+        ((sub === 'update' || sub === 'up') && pkg.packages.length === 0) ||
+        sub === 'dist-upgrade' ||
+        sub === 'dup' ||
+        sub === 'patch'
+      );
     default:
       return false;
   }

@@ -164,6 +164,11 @@ export class DockerRunCommand implements Locatable {
   readonly spec: ContainerSpec;
   /** The command line as written (for fingerprints and messages). */
   readonly text: string;
+  /**
+   * A throw-away container: `run --rm` in the foreground (not `-d`), removed when its command ends,
+   * as CI scripts run build and test tools (`docker run --rm -v "$PWD":/src golang go test ./...`).
+   */
+  readonly throwAway: boolean;
 
   constructor(options: {
     source: SourceText;
@@ -172,6 +177,7 @@ export class DockerRunCommand implements Locatable {
     range: OffsetRange;
     spec: ContainerSpec;
     text: string;
+    throwAway?: boolean;
   }) {
     this.source = options.source;
     this.tool = options.tool;
@@ -179,6 +185,7 @@ export class DockerRunCommand implements Locatable {
     this.range = options.range;
     this.spec = options.spec;
     this.text = options.text;
+    this.throwAway = options.throwAway ?? false;
   }
 
   locate(_path: Path): OffsetRange {
@@ -208,7 +215,12 @@ export function dockerRunCommands(
     if (image) spec.image = { value: imageText ?? '', at: at(image) };
     applyOptions(spec, found.args.options, at);
     const text = command.words.map((w) => w.value ?? w.text).join(' ');
-    out.push(new DockerRunCommand({ source, tool: found.tool, subcommand: found.subcommand, range, spec, text }));
+    const options = found.args;
+    const throwAway =
+      found.subcommand === 'run' &&
+      options.all('--rm').some((o) => o.value === undefined || /^(true|1)$/i.test(o.value)) &&
+      !options.all('-d', '--detach').some((o) => o.value === undefined || /^(true|1)$/i.test(o.value));
+    out.push(new DockerRunCommand({ source, tool: found.tool, subcommand: found.subcommand, range, spec, text, throwAway }));
   }
   return out;
 }

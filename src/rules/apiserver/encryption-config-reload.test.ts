@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_LINE, flagsWith, lineOf, staticPod } from '../../testing/control-plane.js';
 import { testRule } from '../../testing/index.js';
 import rule from './encryption-config-reload.js';
@@ -35,5 +35,9 @@ describe('apiserver/encryption-config-reload', () => {
       { name: 'off', code: off, findings: [{ line: lineOf(off, 'automatic-reload=false') }] },
       { name: 'unset', code: missing, findings: [{ line: COMMAND_LINE }] },
     ],
+  });
+
+  it('does not cite CIS 1.2.28, which it does not implement (automatic reload is not part of CIS 1.2.27/1.2.28)', () => {
+    expect(rule.meta.references.filter((r) => r.startsWith('CIS'))).toEqual([]);
   });
 });

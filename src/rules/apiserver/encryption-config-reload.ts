@@ -12,7 +12,8 @@ export default defineRule({
       'Without automatic reload every step of a key rotation needs a restart of every API server, so rotations are postponed and compromised keys stay in use. With reload the API server picks up each edit of the file and reports failures on /healthz/kms-providers, so the documented rotation steps can be done without downtime.',
     severity: 'low',
     threats: ['secret-theft'],
-    references: ['Kubernetes docs: Encrypting Confidential Data at Rest (automatic reload)', 'CIS Kubernetes 1.2.28'],
+    // Not a CIS check: CIS 1.2.27/1.2.28 ask for the flag and the provider, not for reloading.
+    references: ['Kubernetes docs: Encrypting Confidential Data at Rest (automatic reload)'],
     remediation:
       'Add `--encryption-provider-config-automatic-reload=true` next to `--encryption-provider-config` (Kubernetes 1.26 or newer).',
     examples: [

@@ -25,9 +25,17 @@ describe('apiserver/strong-ciphers', () => {
         ],
       },
       {
-        name: 'unset',
+        name: 'unset on a current Kubernetes: Go defaults are forward-secret, low',
         code: staticPod('kube-apiserver', { flags: flagsWith('kube-apiserver', { 'tls-cipher-suites': null }) }),
-        findings: [{ line: COMMAND_LINE }],
+        findings: [{ line: COMMAND_LINE, severity: 'low', message: /CBC-mode suites with SHA-1/ }],
+      },
+      {
+        name: 'unset before Kubernetes 1.30: defaults include RSA key exchange, medium',
+        code: staticPod('kube-apiserver', { flags: flagsWith('kube-apiserver', { 'tls-cipher-suites': null }) }),
+        settings: (s) => {
+          s.kubernetesVersion = '1.29';
+        },
+        findings: [{ line: COMMAND_LINE, severity: 'medium', message: /RSA key-exchange suites without forward secrecy/ }],
       },
     ],
   });

@@ -1,4 +1,5 @@
-import { disallowedItems, reportFlag, STRONG_APISERVER_CIPHERS } from '../../analyzers/control-plane.js';
+import { defaultCipherSuites, disallowedItems, STRONG_APISERVER_CIPHERS } from '../../analyzers/control-plane.js';
+import { at } from '../../model/control-plane/components.js';
 import { podExample } from '../control-plane-examples.js';
 import { defineRule } from '../types.js';
 
@@ -8,7 +9,7 @@ export default defineRule({
     id: 'apiserver/strong-ciphers',
     description: 'Require the API server to offer only strong TLS cipher suites (--tls-cipher-suites)',
     rationale:
-      'Without an explicit list the API server accepts every cipher suite its Go version enables, which has included CBC-mode and RSA key-exchange suites without forward secrecy. A recorded session can then be decrypted later if the server key leaks, and downgrade attacks have more to choose from.',
+      'Without an explicit list the API server accepts every cipher suite its Go version enables, which included RSA key-exchange suites without forward secrecy until Kubernetes 1.30 (Go 1.22) and still includes CBC-mode suites with SHA-1. A recorded session can then be decrypted later if the server key leaks, and downgrade attacks have more to choose from. An unset list is medium before Kubernetes 1.30 and low from 1.30 (per `kubernetesVersion`); weak suites listed explicitly are medium.',
     severity: 'medium',
     threats: ['network-sniffing'],
     references: ['CIS Kubernetes 1.2.29'],
@@ -29,13 +30,13 @@ export default defineRule({
   check(apiserver, context) {
     const occurrences = apiserver.flags.all('tls-cipher-suites');
     if (occurrences.length === 0) {
-      reportFlag(
-        context,
-        apiserver,
-        'tls-cipher-suites',
-        `${apiserver.label} does not set --tls-cipher-suites: it accepts whatever suites its Go version enables by default.`,
-        { key: 'unset' },
-      );
+      const defaults = defaultCipherSuites(context.settings.kubernetesVersion);
+      context.report({
+        ...at(apiserver.whereFlag('tls-cipher-suites')),
+        message: `${apiserver.label} does not set --tls-cipher-suites: it accepts the suites its Go version enables by default. ${defaults.text}.`,
+        severity: defaults.severity,
+        key: 'unset',
+      });
       return;
     }
     for (const occurrence of occurrences) {

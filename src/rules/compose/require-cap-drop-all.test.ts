@@ -12,7 +12,7 @@ describe('compose/require-cap-drop-all', () => {
       {
         name: 'no cap_drop',
         code: 'services:\n  web:\n    image: app:1.0\n',
-        findings: [{ line: 2, column: 3, severity: 'medium', path: '/services/web' }],
+        findings: [{ line: 2, column: 3, severity: 'low', path: '/services/web' }],
       },
       {
         name: 'dropping some only',

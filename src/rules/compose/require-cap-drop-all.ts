@@ -9,7 +9,9 @@ export default defineRule({
     description: 'Require compose services to drop all capabilities (cap_drop: [ALL])',
     rationale:
       'Docker grants every container a default set of capabilities (NET_RAW for ARP and DNS spoofing on the bridge, SETUID/SETGID, DAC_OVERRIDE, CHOWN, ...). Most services need none of them; dropping them all removes whole classes of attacks after a compromise.',
-    severity: 'medium',
+    // Graded as k8s/drop-all-capabilities: the same default set, the same risk. Added dangerous
+    // capabilities are compose/no-dangerous-capabilities (high).
+    severity: 'low',
     threats: ['privilege-escalation', 'network-sniffing'],
     references: ['CIS Docker 5.4', 'NIST SP 800-190 4.4.4'],
     remediation:

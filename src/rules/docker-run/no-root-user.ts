@@ -12,7 +12,8 @@ export default defineRule({
     severity: 'high',
     threats: ['application-escape', 'privilege-escalation'],
     references: ['CIS Docker 4.1', 'CIS Docker 5.24'],
-    remediation: 'Run with an unprivileged numeric user: `-u 10001:10001`, or rely on an image that ends with a non-root USER.',
+    remediation:
+      'Run with an unprivileged numeric user: `-u 10001:10001`, or rely on an image that ends with a non-root USER. A missing `-u` is not reported for throw-away containers (`docker run --rm` in the foreground, such as build and test tools in CI).',
     examples: [
       {
         bad: '#!/bin/sh\ndocker run -u 0 app:1.0\n',
@@ -21,6 +22,11 @@ export default defineRule({
     ],
   },
   check(command, context) {
-    reportIssues(context, rootUser(command.spec, 'user (-u)'), { keyPrefix: `${command.text}|` });
+    const issues = rootUser(command.spec, 'user (-u)');
+    // A throw-away `run --rm` container (a build or test tool in CI) is only reported for an explicit
+    // root user: without -u it runs as the image's user, which is how such tools are meant to run.
+    reportIssues(context, command.throwAway ? issues.filter((i) => i.key !== 'no-user') : issues, {
+      keyPrefix: `${command.text}|`,
+    });
   },
 });

@@ -12,7 +12,8 @@ export default defineRule({
     severity: 'low',
     threats: ['resource-starvation'],
     references: ['CIS Docker 5.11', 'CIS Docker 5.12', 'CIS Docker 5.29'],
-    remediation: 'Add `--memory 512m --cpus 1 --pids-limit 200` (sized for the workload).',
+    remediation:
+      'Add `--memory 512m --cpus 1 --pids-limit 200` (sized for the workload). Throw-away containers (`docker run --rm` in the foreground, such as build and test tools in CI) are not reported.',
     examples: [
       {
         bad: '#!/bin/sh\ndocker run -d app:1.0\n',
@@ -21,6 +22,8 @@ export default defineRule({
     ],
   },
   check(command, context) {
+    // A throw-away `run --rm` container ends with its command: build and test tools in CI.
+    if (command.throwAway) return;
     reportIssues(context, resourceLimits(command.spec, { memory: '--memory', cpus: '--cpus', pids: '--pids-limit' }), {
       keyPrefix: `${command.text}|`,
     });

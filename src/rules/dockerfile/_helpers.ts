@@ -41,7 +41,19 @@ export function sitePackage(site: RunCommandSite): PackageCommand | undefined {
 
 /** The source range of a command of a RUN. */
 export function commandRange(site: { run: RunScript; command: ShellCommand }): OffsetRange {
-  return site.run.sourceRange(site.command.range);
+  return scriptRange(site.run, site.command.range);
+}
+
+/**
+ * The source range of a range of a RUN's script, without the blanks that end it: the shell
+ * parser's ranges run up to the next operator, so `apk upgrade \<newline>  && ...` would otherwise
+ * end on the next line, after the line continuation.
+ */
+export function scriptRange(run: RunScript, range: readonly [number, number]): OffsetRange {
+  const text = run.script.text;
+  let end = Math.min(range[1], text.length);
+  while (end > range[0] && /\s/.test(text[end - 1] ?? '')) end--;
+  return run.sourceRange([range[0], end]);
 }
 
 /**
@@ -82,4 +94,58 @@ export function baseDescription(stage: Stage): string {
     default:
       return `"${stage.image?.value ?? ''}"`;
   }
+}
+
+/** The effective CMD and ENTRYPOINT of a stage: the last of each in its lineage. */
+export function startCommand(stage: Stage): { cmd: Instruction | undefined; entrypoint: Instruction | undefined } {
+  const oldestFirst = [...stage.lineage].reverse();
+  return {
+    cmd: oldestFirst.flatMap((s) => s.all('CMD')).pop(),
+    entrypoint: oldestFirst.flatMap((s) => s.all('ENTRYPOINT')).pop(),
+  };
+}
+
+/** The argument vector of a CMD or ENTRYPOINT (exec form strings, or the words of the shell form). */
+export function argv(instruction: Instruction | undefined): string[] {
+  if (!instruction) return [];
+  return (instruction.json ?? instruction.words).map((w) => w.expanded ?? w.value);
+}
+
+/** `/usr/local/bin/docker-entrypoint.sh` is `docker-entrypoint.sh`; `C:\\x\\cmd.exe` is `cmd.exe`. */
+export function programName(path: string | undefined): string {
+  return (path ?? '').split(/[\\/]/).pop()?.toLowerCase() ?? '';
+}
+
+/**
+ * ENTRYPOINTs that hand over to CMD: entrypoint scripts (`docker-entrypoint.sh "$@"`) and init
+ * wrappers (`tini --`, `dumb-init --`). What the container does is then CMD's program.
+ */
+export function isHandOverEntrypoint(entrypoint: readonly string[]): boolean {
+  const program = programName(entrypoint[0]);
+  return /entrypoint/.test(program) || ['tini', 'tini-static', 'dumb-init', 'catatonit'].includes(program);
+}
+
+/**
+ * The stages whose files can reach the final image: the final stage and the stages it is built on,
+ * and (transitively) every stage they `COPY --from`. File modes set anywhere else (a chmod in a
+ * build stage whose output is never copied) cannot end up in the image.
+ */
+export function stagesReachingFinal(document: DockerfileDocument): ReadonlySet<Stage> {
+  let reaching = document.memo.get('stages-reaching-final') as Set<Stage> | undefined;
+  if (reaching) return reaching;
+  reaching = new Set(document.stagesInFinalImage);
+  const queue = [...reaching];
+  for (let stage = queue.shift(); stage; stage = queue.shift()) {
+    for (const instruction of stage.instructions) {
+      const from = instruction.keyword === 'COPY' || instruction.keyword === 'ADD' ? instruction.flag('from')?.value : undefined;
+      const origin = from === undefined ? undefined : document.stageNamed(from, stage.index);
+      for (const s of origin?.lineage ?? []) {
+        if (reaching.has(s)) continue;
+        reaching.add(s);
+        queue.push(s);
+      }
+    }
+  }
+  document.memo.set('stages-reaching-final', reaching);
+  return reaching;
 }

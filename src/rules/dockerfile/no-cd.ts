@@ -1,4 +1,5 @@
 import type { RunScript } from '../../model/dockerfile.js';
+import type { ShellArg, ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
 import { commandRange, Keys, runCommands } from './_helpers.js';
 
@@ -23,9 +24,18 @@ export default defineRule({
   check(document, context) {
     const keys = new Keys();
     const seen = new Set<RunScript>();
+    // Whether the last `cd` of each RUN entered a scratch directory: a relative `cd` from there
+    // (`cd "$tempDir" && cd pkg-1.2`) stays inside it.
+    const inScratch = new Map<RunScript, boolean>();
     for (const site of runCommands(document)) {
       const command = site.command;
       if (command.program !== 'cd' || command.inSubshell || command.inSubstitution || seen.has(site.run)) continue;
+      const target = command.args.find((a) => !written(a).startsWith('-'));
+      const relative = target !== undefined && /^[^/$~]/.test(written(target)) && written(target) !== '..';
+      const scratch =
+        (relative && inScratch.get(site.run) === true) || scratchDirectory(site.run, command, site.instruction.workdir);
+      inScratch.set(site.run, scratch);
+      if (scratch) continue;
       seen.add(site.run);
       context.report({
         message: `RUN changes directory with "cd ${command.args.map((a) => a.value ?? a.text).join(' ')}"; use WORKDIR so the directory is explicit for later instructions.`,
@@ -35,3 +45,47 @@ export default defineRule({
     }
   },
 });
+
+/** An argument as written, without quotes: `"$tempDir"` is `$tempDir`. */
+function written(arg: ShellArg): string {
+  return arg.value ?? arg.text.replace(/["']/g, '');
+}
+
+const trimSlashes = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
+/**
+ * Whether `cd` enters a scratch directory of this RUN: a temporary one (`/tmp/...`, a `mktemp`
+ * result) or one the same RUN deletes afterwards (`cd /usr/src/python; ...; rm -rf /usr/src/python`).
+ * WORKDIR would be the wrong advice there: it persists the directory and the change into the image.
+ * A `cd` back to the stage's WORKDIR changes nothing either.
+ */
+function scratchDirectory(run: RunScript, cd: ShellCommand, workdir: string): boolean {
+  const target = cd.args.find((a) => !written(a).startsWith('-'));
+  if (!target) return false;
+  const path = trimSlashes(written(target));
+  // Back to the WORKDIR (`cd /` before deleting a source tree): no change of directory at all.
+  if (path === trimSlashes(workdir)) return true;
+  if (path === '/tmp' || path.startsWith('/tmp/') || path.includes('mktemp')) return true;
+  const commands = run.commands;
+  const at = commands.indexOf(cd);
+  // `dir="$(mktemp -d)"; cd "$dir"`
+  const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(path)?.[1];
+  if (variable !== undefined) {
+    // The commands of a substitution come just before the command whose word or assignment holds it.
+    const assigned = commands.findIndex((c) => c.assignments.some((a) => a.name === variable));
+    const before = commands[assigned - 1];
+    if (assigned > 0 && before?.program === 'mktemp' && before.inSubstitution) return true;
+  }
+  return commands.slice(at + 1).some((c) => {
+    if (c.program !== 'rm') return false;
+    const args = c.args.map(written);
+    if (!args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive')) return false;
+    return args.some((a) => {
+      if (a.startsWith('-')) return false;
+      const removed = trimSlashes(a);
+      return (
+        removed === path || path.startsWith(`${removed}/`) || (removed.endsWith('/*') && path.startsWith(removed.slice(0, -1)))
+      );
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { Keys, runCommands } from './_helpers.js';
+import { Keys, runCommands, scriptRange } from './_helpers.js';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'iwr', 'Invoke-WebRequest']);
 const INTERPRETERS = new Set([
@@ -63,7 +63,7 @@ export default defineRule({
       if (target?.program !== undefined && command.pipeline.members[command.pipeIndex] === command) {
         context.report({
           message: `RUN pipes a download (${command.program}) straight into ${target.program}: the script is executed unverified.`,
-          range: site.run.sourceRange([command.range[0], Math.max(command.range[1], target.range[1])]),
+          range: scriptRange(site.run, [command.range[0], Math.max(command.range[1], target.range[1])]),
           key: keys.of(site.stage, `${command.program}|${target.program}`),
         });
         continue;
@@ -74,7 +74,7 @@ export default defineRule({
       if (enclosing && interpreter?.program !== undefined) {
         context.report({
           message: `RUN runs the output of a download (${command.program}) with ${interpreter.program}: the script is executed unverified.`,
-          range: site.run.sourceRange([
+          range: scriptRange(site.run, [
             Math.min(enclosing.range[0], command.range[0]),
             Math.max(enclosing.range[1], command.range[1]),
           ]),

@@ -28,7 +28,22 @@ describe('dockerfile/no-latest-tag', () => {
       {
         name: 'ARG substitution resolves to an untagged image',
         code: 'ARG IMAGE=python\nFROM $IMAGE AS app\n',
-        findings: [{ line: 2, message: /"python" of stage "app"/ }],
+        findings: [
+          {
+            line: 2,
+            message: /"python" of stage "app" has no tag, so it is ":latest" \(from the default of build argument IMAGE;/,
+          },
+        ],
+      },
+      {
+        name: 'the latest tag comes from an ARG default',
+        code: 'ARG BASE_VERSION=latest\nARG REGISTRY=registry.example.com/release\nFROM ${REGISTRY}/base:${BASE_VERSION} AS debug\n',
+        findings: [{ line: 3, message: /uses the ":latest" tag \(from the default of build argument BASE_VERSION;/ }],
+      },
+      {
+        name: 'a literal latest tag is not blamed on the registry argument',
+        code: 'ARG REGISTRY=registry.example.com\nFROM ${REGISTRY}/base:latest\n',
+        findings: [{ line: 2, message: /uses the ":latest" tag: each build/ }],
       },
       {
         name: 'registry with a port, no tag',

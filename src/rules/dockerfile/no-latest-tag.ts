@@ -41,8 +41,17 @@ export default defineRule({
       if (ref.digest !== undefined) continue;
       if (ref.tag !== undefined && ref.tag !== 'latest') continue;
       const what = ref.tag === undefined ? 'has no tag, so it is ":latest"' : 'uses the ":latest" tag';
+      // `FROM ${REGISTRY}/base:${BASE_VERSION}` with `ARG BASE_VERSION=latest`: say where it comes from.
+      const written = stage.image.value;
+      const name = written.slice(written.lastIndexOf('/') + 1);
+      const tagPart = ref.tag === undefined ? written : name.includes(':') ? name.slice(name.lastIndexOf(':')) : written;
+      const args = [...tagPart.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
+      const from =
+        args.length > 0
+          ? ` (from the default of build argument${args.length > 1 ? 's' : ''} ${args.join(', ')}; a build without --build-arg gets it)`
+          : '';
       context.report({
-        message: `The base image "${ref.raw}" of stage ${stage.label} ${what}: each build may pull a different image than the one you reviewed and tested.`,
+        message: `The base image "${ref.raw}" of stage ${stage.label} ${what}${from}: each build may pull a different image than the one you reviewed and tested.`,
         range: stage.image.range,
         key: keys.of(stage, ref.raw),
       });

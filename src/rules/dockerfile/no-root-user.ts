@@ -1,5 +1,7 @@
-import type { Stage } from '../../model/dockerfile.js';
+import { isInstall } from '../../analyzers/package-managers.js';
+import type { DockerfileDocument, Stage } from '../../model/dockerfile.js';
 import { defineRule } from '../types.js';
+import { argv, programName, runCommands, sitePackage, startCommand } from './_helpers.js';
 
 const ROOT = /^(root|0|containeradministrator)(:.*)?$/i;
 
@@ -10,9 +12,47 @@ function nonRootBase(stage: Stage): boolean {
     const ref = s.base.ref;
     const name = `${ref.registry}/${ref.repository}`;
     if (/non-?root/i.test(ref.tag ?? '')) return true;
-    if (name.startsWith('cgr.dev/chainguard/') || name.startsWith('docker.io/bitnami/')) return true;
+    // Chainguard images run as nonroot, except the ones meant to be built on (wolfi-base).
+    if (name.startsWith('cgr.dev/chainguard/') && !/\/(wolfi-base|chainguard-base)$/.test(name)) return true;
+    if (name.startsWith('docker.io/bitnami/')) return true;
+    // Nano Server runs as ContainerUser unless told otherwise (Server Core as ContainerAdministrator).
+    if (/nanoserver/i.test(name) || /nanoserver/i.test(ref.tag ?? '')) return true;
   }
   return false;
+}
+
+/** Tools an entrypoint uses to step down from root to the service's user. */
+const STEP_DOWN = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chpst', 'suexec']);
+
+/**
+ * The privilege-dropping tool the final image starts through or installs (`gosu`, `su-exec`),
+ * if any: official images such as postgres, redis and mysql start as root and their entrypoint
+ * steps down with it.
+ */
+function stepDownTool(document: DockerfileDocument, final: Stage): string | undefined {
+  const { cmd, entrypoint } = startCommand(final);
+  for (const start of [argv(entrypoint), argv(cmd)]) {
+    const program = programName(start[0]);
+    if (STEP_DOWN.has(program)) return program;
+    if (program === 'chroot' && start.some((a) => a.startsWith('--userspec'))) return 'chroot --userspec';
+  }
+  if (!entrypoint) return undefined;
+  const stages = new Set(final.lineage);
+  for (const site of runCommands(document, stages)) {
+    const program = site.command.program ?? '';
+    // `gosu nobody true`: the image checks the tool works.
+    if (program === 'gosu' || program === 'su-exec') return program;
+    const pkg = sitePackage(site);
+    const installed = pkg?.packages.find((p) => p.value === 'gosu' || p.value === 'su-exec');
+    if (pkg && installed?.value && isInstall(pkg)) return installed.value;
+  }
+  for (const stage of stages) {
+    for (const copy of stage.all('COPY')) {
+      const tool = copy.words.map((w) => programName(w.value)).find((name) => name === 'gosu' || name === 'su-exec');
+      if (tool) return tool;
+    }
+  }
+  return undefined;
 }
 
 export default defineRule({
@@ -31,7 +71,7 @@ export default defineRule({
       'NSA/CISA Kubernetes Hardening: non-root containers',
     ],
     remediation:
-      'Create an unprivileged user and switch to it at the end of the final stage: `RUN addgroup -S app && adduser -S -G app app` then `USER app` (or a numeric `USER 10001:10001`, which Kubernetes can verify). Do root-only work before the last USER, or in a build stage.',
+      'Create an unprivileged user and switch to it at the end of the final stage: `RUN addgroup -S app && adduser -S -G app app` then `USER app` (or a numeric `USER 10001:10001`, which Kubernetes can verify). Do root-only work before the last USER, or in a build stage. Images whose entrypoint steps down with gosu or su-exec are reported at low severity; a Windows Server Core image needs `USER ContainerUser`.',
     related: [
       { tool: 'hadolint', id: 'DL3002' },
       { tool: 'trivy', id: 'DS002' },
@@ -54,7 +94,26 @@ export default defineRule({
     if (!final) return;
     const user = final.user;
     if (!user) {
-      if (nonRootBase(final) || final.os === 'windows') return;
+      if (nonRootBase(final)) return;
+      if (final.os === 'windows') {
+        context.report({
+          message: `The final stage ${final.label} sets no USER: a Windows Server Core image runs as ContainerAdministrator, the administrator of the container. Add USER ContainerUser.`,
+          range: final.from.range,
+          severity: 'medium',
+          key: 'no-user',
+        });
+        return;
+      }
+      const tool = stepDownTool(document, final);
+      if (tool) {
+        context.report({
+          message: `The final stage ${final.label} sets no USER, so the container starts as root; it uses ${tool}, so the entrypoint presumably steps down to an unprivileged user before starting the service. The entrypoint itself and \`docker exec\` sessions still run as root, and Kubernetes cannot enforce runAsNonRoot on the image.`,
+          range: final.from.range,
+          severity: 'low',
+          key: 'no-user',
+        });
+        return;
+      }
       context.report({
         message: `The final stage ${final.label} sets no USER, so the container runs as the base image's user, which is root for ${final.base.kind === 'scratch' ? 'scratch' : 'most images'}.`,
         range: final.from.range,

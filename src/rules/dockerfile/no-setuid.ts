@@ -1,7 +1,7 @@
 import { parseArgs } from '../../model/cli-args.js';
 import { defineRule } from '../types.js';
 import { modeEffect } from './_chmod.js';
-import { commandRange, commandText, Keys, runCommands } from './_helpers.js';
+import { commandRange, commandText, Keys, runCommands, stagesReachingFinal } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -14,7 +14,7 @@ export default defineRule({
     threats: ['privilege-escalation'],
     references: ['CIS Docker 4.8', 'NIST SP 800-190 4.4.3'],
     remediation:
-      'Do not set `u+s`/`g+s` (or modes `4xxx`/`2xxx`). Grant a specific capability to the program instead (`setcap cap_net_bind_service=+ep`), or run the privileged step at build time. Consider stripping existing bits: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`.',
+      'Do not set `u+s`/`g+s` (or modes `4xxx`/`2xxx`). Grant a specific capability to the program instead (`setcap cap_net_bind_service=+ep`), or run the privileged step at build time. Consider stripping existing bits: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`. Build stages whose files never reach the final image (neither built on nor copied from) are not checked.',
     examples: [
       {
         bad: 'FROM alpine:3.20\nRUN chmod u+s /usr/local/bin/helper\n',
@@ -24,7 +24,8 @@ export default defineRule({
   },
   check(document, context) {
     const keys = new Keys();
-    for (const site of runCommands(document)) {
+    const reaching = stagesReachingFinal(document);
+    for (const site of runCommands(document, reaching)) {
       if (site.command.program !== 'chmod') continue;
       const parsed = parseArgs(site.command.args, { valued: ['--reference'] });
       const mode = parsed.operands[0]?.value;
@@ -39,6 +40,7 @@ export default defineRule({
     }
     for (const instruction of document.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+      if (instruction.stage && !reaching.has(instruction.stage)) continue;
       const flag = instruction.flag('chmod');
       const effect = flag?.value === undefined ? undefined : modeEffect(flag.value);
       if (!flag || !effect || (!effect.setuid && !effect.setgid)) continue;

@@ -1,6 +1,8 @@
+import { packageCommand } from '../../analyzers/package-managers.js';
+import type { RunScript } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { Keys } from './_helpers.js';
+import { Keys, scriptRange } from './_helpers.js';
 
 /** What a command builds from source, if anything. */
 const BUILDERS = new Set(['git', 'configure', 'make', 'gmake', 'ninja', 'cmake', 'meson', 'go', 'cargo', 'pip', 'pip3']);
@@ -62,17 +64,46 @@ export default defineRule({
         const run = instruction.run;
         if (!run) continue;
         const found = new Set<string>();
+        let first: ShellCommand | undefined;
         for (const command of run.commands) {
           const what = sourceBuild(command);
-          if (what) found.add(what);
+          if (!what) continue;
+          found.add(what);
+          first ??= command;
         }
-        if (found.size === 0) continue;
+        if (!first) continue;
+        const tools = removesBuildDependencies(run)
+          ? 'the build dependencies are removed afterwards, but what was built stays unrecorded'
+          : 'and the build tools stay in the image';
         context.report({
-          message: `The final image builds software from source (${[...found].join(', ')}): image scanners cannot see what was built, and the build tools stay in the image. Build it in a separate stage.`,
-          range: instruction.keywordRange,
+          message: `The final image builds software from source (${[...found].join(', ')}): image scanners cannot see what was built, ${tools}. Build it in a separate stage.`,
+          range: scriptRange(run, first.range),
           key: keys.of(stage, [...found].join(',')),
         });
       }
     }
   },
 });
+
+/** Whether the RUN uninstalls packages again (`apk del .build-deps`, `apt-get purge --auto-remove`). */
+function removesBuildDependencies(run: RunScript): boolean {
+  return run.commands.some((c) => {
+    const pkg = packageCommand(c);
+    if (!pkg) return false;
+    const sub = pkg.subcommand;
+    switch (pkg.manager) {
+      case 'apk':
+        return sub === 'del';
+      case 'apt-get':
+      case 'apt':
+        return sub === 'purge' || sub === 'remove' || sub === 'autoremove';
+      case 'yum':
+      case 'dnf':
+      case 'microdnf':
+      case 'zypper':
+        return sub === 'remove' || sub === 'erase' || sub === 'autoremove' || sub === 'rm';
+      default:
+        return false;
+    }
+  });
+}

@@ -17,7 +17,12 @@ describe('dockerfile/no-ssh', () => {
       {
         name: 'openssh-server',
         code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh-server=9.7_p1-r4\n',
-        findings: [{ line: 2, message: /openssh-server/ }],
+        findings: [{ line: 2, column: 24, message: /openssh-server/ }],
+      },
+      {
+        name: 'points at the server in a long install list',
+        code: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y \\\n    curl \\\n    openssh-server \\\n    nginx\n',
+        findings: [{ line: 4, column: 5 }],
       },
       { name: 'ARG-expanded port', code: 'FROM debian:12\nARG SSH_PORT=22\nEXPOSE $SSH_PORT\n', findings: [{ line: 3 }] },
     ],

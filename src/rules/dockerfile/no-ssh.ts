@@ -1,6 +1,6 @@
 import { isInstall } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
+import { Keys, runCommands, scriptRange, sitePackage } from './_helpers.js';
 
 const SSH_SERVERS = /^(openssh-server|openssh|dropbear|dropbear-bin|tinyssh)([=~<>:]|$)/;
 
@@ -50,7 +50,8 @@ export default defineRule({
       if (servers.length === 0) continue;
       context.report({
         message: `The final image installs an SSH server (${servers.map((p) => p.value ?? p.text).join(', ')}).`,
-        range: commandRange(site),
+        // Point at the package in the (often long) install list.
+        range: scriptRange(site.run, (servers[0] ?? site.command).range),
         key: keys.of(site.stage, 'ssh server'),
       });
     }

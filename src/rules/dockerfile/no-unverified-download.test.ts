@@ -8,6 +8,14 @@ describe('dockerfile/no-unverified-download', () => {
   testRule(rule, {
     valid: [
       {
+        name: 'openssl sha512 compared with a pinned digest later in the RUN (nginx)',
+        code: 'FROM debian:12-slim\nRUN curl -f -L -O https://github.com/nginx/pkg-oss/archive/1.2.tar.gz \\\n && SUM="abc *1.2.tar.gz" \\\n && if [ "$(openssl sha512 -r 1.2.tar.gz)" = "$SUM" ]; then echo ok; else exit 1; fi \\\n && tar xzf 1.2.tar.gz\n',
+      },
+      {
+        name: 'openssl dgst through a pipe',
+        code: 'FROM debian:12-slim\nRUN wget -O /tmp/x.pl https://example.com/x.pl && [ "$(cat /tmp/x.pl | openssl dgst -sha256 -r)" = "$X_SHA *stdin" ]\n',
+      },
+      {
         name: 'sha256sum -c',
         code: `FROM alpine:3.20\nRUN wget -O /tmp/a.tgz https://x/a.tgz && echo "${sha}  /tmp/a.tgz" | sha256sum -c - && tar xzf /tmp/a.tgz\n`,
       },
@@ -26,6 +34,11 @@ describe('dockerfile/no-unverified-download', () => {
       { name: 'output to stdout only', code: 'FROM alpine:3.20\nRUN curl -fsS https://api.example.com/version\n' },
     ],
     invalid: [
+      {
+        name: 'openssl used for something other than a digest does not verify',
+        code: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/t.tgz https://example.com/t.tgz && openssl version && tar -xzf /tmp/t.tgz\n',
+        findings: [{ line: 2, column: 5 }],
+      },
       {
         name: 'curl -o then extract',
         code: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/t.tgz https://example.com/t.tgz && tar -xzf /tmp/t.tgz\n',

@@ -133,8 +133,12 @@ function download(command: ShellCommand): { url: string } | undefined {
   return toFile || redirected || extracted ? { url } : undefined;
 }
 
+/** `openssl dgst -sha256 f`, `openssl sha512 -r f`: a digest computed to compare with a pinned value. */
+const OPENSSL_DIGEST = /^(dgst|md5|sha1|sha224|sha256|sha384|sha512|sha3-(224|256|384|512)|blake2[bs]\d*)$/;
+
 function verifies(run: RunScript): boolean {
   return run.commands.some((c) => {
+    if (c.program === 'openssl') return OPENSSL_DIGEST.test(c.args[0]?.value ?? '');
     if (c.program === undefined || !VERIFIERS.has(c.program)) return false;
     if (c.program === 'gpg' || c.program === 'gpg2') return c.args.some((a) => a.value === '--verify');
     return true;

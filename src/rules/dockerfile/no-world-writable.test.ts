@@ -5,6 +5,10 @@ import rule from './no-world-writable.js';
 describe('dockerfile/no-world-writable', () => {
   testRule(rule, {
     valid: [
+      {
+        name: 'a build stage whose files never reach the final image',
+        code: 'FROM golang:1.22 AS test\nRUN chmod 777 /go/bin/tool && go test ./...\nFROM alpine:3.20 AS final\nCOPY app /app\n',
+      },
       { name: '755', code: 'FROM alpine:3.20\nRUN chmod 755 /app/run.sh\n' },
       { name: 'sticky temp directory', code: 'FROM alpine:3.20\nRUN mkdir -p /tmp/x && chmod 1777 /tmp/x\n' },
       { name: 'removing write', code: 'FROM alpine:3.20\nRUN chmod -R o-w /app\n' },
@@ -15,6 +19,11 @@ describe('dockerfile/no-world-writable', () => {
       },
     ],
     invalid: [
+      {
+        name: 'a build stage the final image copies from',
+        code: 'FROM alpine:3.20 AS build\nRUN chmod 777 /out/tool\nFROM alpine:3.20\nCOPY --from=build /out /usr/local/bin\n',
+        findings: [{ line: 2 }],
+      },
       {
         name: 'chmod -R 777',
         code: 'FROM alpine:3.20\nRUN chmod -R 777 /data\n',

@@ -1,7 +1,7 @@
 import { parseArgs } from '../../model/cli-args.js';
 import { defineRule } from '../types.js';
 import { modeEffect } from './_chmod.js';
-import { commandRange, commandText, Keys, runCommands } from './_helpers.js';
+import { commandRange, commandText, Keys, runCommands, stagesReachingFinal } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -14,7 +14,7 @@ export default defineRule({
     threats: ['privilege-escalation', 'application-escape'],
     references: ['CIS Docker 4.8', 'NIST SP 800-190 4.4.3'],
     remediation:
-      'Give the application user ownership instead: `COPY --chown=app:app ...` or `chown -R app:app /data` and `chmod 750`/`640`. Shared temporary directories need the sticky bit (`chmod 1777 /tmp/x`), which this rule accepts.',
+      'Give the application user ownership instead: `COPY --chown=app:app ...` or `chown -R app:app /data` and `chmod 750`/`640`. Shared temporary directories need the sticky bit (`chmod 1777 /tmp/x`), which this rule accepts. Build stages whose files never reach the final image (neither built on nor copied from) are not checked.',
     examples: [
       {
         bad: 'FROM alpine:3.20\nRUN mkdir /data && chmod -R 777 /data\n',
@@ -24,7 +24,8 @@ export default defineRule({
   },
   check(document, context) {
     const keys = new Keys();
-    for (const site of runCommands(document)) {
+    const reaching = stagesReachingFinal(document);
+    for (const site of runCommands(document, reaching)) {
       if (site.command.program !== 'chmod') continue;
       const parsed = parseArgs(site.command.args, { valued: ['--reference'] });
       const mode = parsed.operands[0]?.value;
@@ -43,6 +44,7 @@ export default defineRule({
     }
     for (const instruction of document.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+      if (instruction.stage && !reaching.has(instruction.stage)) continue;
       const flag = instruction.flag('chmod');
       const effect = flag?.value === undefined ? undefined : modeEffect(flag.value);
       if (!flag || !effect?.worldWritable || effect.sticky) continue;

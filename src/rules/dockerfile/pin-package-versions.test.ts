@@ -22,6 +22,14 @@ describe('dockerfile/pin-package-versions', () => {
         code: 'FROM debian:12\nRUN apt-get install -y ./pkg.deb && pip install . /wheels/app-1.0-py3-none-any.whl\n',
       },
       { name: 'go install with a version', code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.16.1\n' },
+      {
+        name: 'apk build dependencies deleted in the same RUN never reach the image',
+        code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc make && make install && apk del --no-network .build-deps\n',
+      },
+      {
+        name: "apt build dependencies purged with the official images' apt-mark pattern",
+        code: 'FROM debian:12-slim\nRUN set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc make; make install; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove; rm -rf /var/lib/apt/lists/*\n',
+      },
     ],
     invalid: [
       {
@@ -43,6 +51,16 @@ describe('dockerfile/pin-package-versions', () => {
         name: 'gem, apk, yum',
         code: 'FROM ruby:3.3\nRUN gem install bundler; apk add curl; yum install -y httpd\n',
         findings: [{ line: 2 }, { line: 2 }, { line: 2 }],
+      },
+      {
+        name: 'a virtual group that is not deleted stays in the image',
+        code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .rundeps libpq && apk del .build-deps\n',
+        findings: [{ line: 2, message: /libpq/ }],
+      },
+      {
+        name: 'apt packages installed before the saved apt-mark stay',
+        code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl; savedAptMark="$(apt-mark showmanual)"; apt-mark auto \'.*\'; apt-get purge -y --auto-remove\n',
+        findings: [{ line: 2, message: /curl/ }],
       },
       { name: 'go install @latest', code: 'FROM golang:1.22\nRUN go install example.com/tool@latest\n', findings: [{ line: 2 }] },
     ],

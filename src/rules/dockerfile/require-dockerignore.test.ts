@@ -83,6 +83,27 @@ describe('dockerfile/require-dockerignore', () => {
     expect(await findings(dir, 'app.Dockerfile')).toEqual([]);
   });
 
+  it('grades a whole-context copy into a build stage one step lower, and says why', async () => {
+    const dockerfile =
+      'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n';
+    const dir = context({ Dockerfile: dockerfile, '.env': 'A=1' });
+    expect(await findings(dir)).toEqual([
+      {
+        line: 3,
+        severity: 'medium',
+        message: expect.stringMatching(
+          /\.env would go into build stage "build"\. It is in build stage "build", which the final image does not include/,
+        ),
+      },
+    ]);
+  });
+
+  it('reports the copy into the final image when both a build stage and the final stage copy everything', async () => {
+    const dockerfile = 'FROM node:20 AS deps\nCOPY . .\nRUN npm ci\nFROM node:20-slim\nCOPY . .\nUSER node\n';
+    const dir = context({ Dockerfile: dockerfile, 'server.js': '' });
+    expect(await findings(dir)).toEqual([{ line: 5, severity: 'medium', message: expect.not.stringMatching(/build stage/) }]);
+  });
+
   it('is silent when the Dockerfile copies named files', async () => {
     const dir = context({ Dockerfile: 'FROM node:20-slim\nCOPY package.json server.js /app/\n', '.env': 'x' });
     expect(await findings(dir)).toEqual([]);

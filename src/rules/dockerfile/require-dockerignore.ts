@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/severity.js';
+import { type Severity, shiftSeverity } from '../../core/severity.js';
 import { isExcluded } from '../../model/dockerignore.js';
 import { WHOLE_CONTEXT } from '../../sources/dockerfile-handler.js';
 import { defineRule } from '../types.js';
@@ -36,13 +36,23 @@ export default defineRule({
   check(document, context) {
     const build = document.context;
     if (!build) return;
-    const copy = document.instructions.find(
+    const copies = document.instructions.filter(
       (i) =>
         (i.keyword === 'COPY' || i.keyword === 'ADD') &&
         i.flag('from') === undefined &&
         copySources(i).some((s) => s.kind === 'local' && WHOLE_CONTEXT.has(s.text)),
     );
+    // A copy into the final image matters most; one into a build stage only reaches the builder
+    // (and its cache), not the image that ships.
+    const inFinal = document.stagesInFinalImage;
+    const copy = copies.find((i) => i.stage !== undefined && inFinal.has(i.stage)) ?? copies[0];
     if (!copy) return;
+    const buildOnly = copy.stage !== undefined && !inFinal.has(copy.stage);
+    const where = buildOnly ? `build stage ${copy.stage?.label ?? ''}` : 'the image';
+    const note = buildOnly
+      ? ` It is in build stage ${copy.stage?.label ?? ''}, which the final image does not include: the files reach the builder and its cache, not the image.`
+      : '';
+    const grade = (severity: Severity): Severity => (buildOnly ? shiftSeverity(severity, -1) : severity);
     const found = build.sensitiveFiles.map((f) => f.path);
     if (build.gitDirectory) found.unshift('.git/');
     const list = (items: string[]) =>
@@ -53,10 +63,10 @@ export default defineRule({
       context.report({
         message:
           found.length > 0
-            ? `"${copy.keyword} ${copy.argsText}" copies the whole build context and there is no .dockerignore: ${list(found)} would go into the image.`
-            : `"${copy.keyword} ${copy.argsText}" copies the whole build context and there is no .dockerignore beside the Dockerfile to keep .git, .env and key files out.`,
+            ? `"${copy.keyword} ${copy.argsText}" copies the whole build context and there is no .dockerignore: ${list(found)} would go into ${where}.${note}`
+            : `"${copy.keyword} ${copy.argsText}" copies the whole build context and there is no .dockerignore beside the Dockerfile to keep .git, .env and key files out.${note}`,
         range,
-        severity,
+        severity: grade(severity),
         key: 'no-dockerignore',
       });
       return;
@@ -66,12 +76,12 @@ export default defineRule({
     if (found.length === 0 && missing.length === 0) return;
     const severity: Severity = build.sensitiveFiles.length > 0 ? 'high' : build.gitDirectory ? 'medium' : 'low';
     const parts: string[] = [];
-    if (found.length > 0) parts.push(`${list(found)} in the context would go into the image`);
+    if (found.length > 0) parts.push(`${list(found)} in the context would go into ${where}`);
     if (missing.length > 0) parts.push(`it does not exclude ${missing.join(', ')}`);
     context.report({
-      message: `"${copy.keyword} ${copy.argsText}" copies the whole build context, and ${build.ignoreFile.name} is incomplete: ${parts.join('; ')}.`,
+      message: `"${copy.keyword} ${copy.argsText}" copies the whole build context, and ${build.ignoreFile.name} is incomplete: ${parts.join('; ')}.${note}`,
       range,
-      severity,
+      severity: grade(severity),
       key: 'incomplete-dockerignore',
     });
   },

@@ -16,16 +16,28 @@ export default defineRule({
     examples: [{ bad: 'FROM node:20-slim\nCMD node server.js\n', good: 'FROM node:20-slim\nCMD ["node", "server.js"]\n' }],
   },
   check(document, context) {
-    for (const stage of document.stagesInFinalImage) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
-        if (instruction.json !== undefined || instruction.argsText.trim() === '') continue;
-        context.report({
-          message: `${instruction.keyword} uses the shell form ("${instruction.argsText}"): /bin/sh becomes PID 1 and does not pass signals on. Use the JSON form.`,
-          range: instruction.argsRange,
-          key: `${stage.label}|${instruction.keyword}|${instruction.argsText}`,
-        });
-      }
+    const final = document.finalStage;
+    if (!final) return;
+    for (const keyword of ['CMD', 'ENTRYPOINT'] as const) {
+      // Only the last CMD and the last ENTRYPOINT of the final image take effect (lineage is nearest first).
+      const instruction = [...final.lineage]
+        .reverse()
+        .flatMap((s) => s.all(keyword))
+        .pop();
+      if (!instruction || instruction.json !== undefined) continue;
+      const text = instruction.argsText.trim();
+      if (text === '') continue;
+      // `CMD exec nginx -g 'daemon off;'`: the shell replaces itself with the program, which
+      // becomes PID 1 and receives signals. An ENTRYPOINT still ignores CMD and run arguments.
+      const execs = /^exec\s/.test(text);
+      if (execs && keyword === 'CMD') continue;
+      context.report({
+        message: execs
+          ? `ENTRYPOINT uses the shell form ("${text}"): it ignores CMD and the arguments of docker run. Use the JSON form.`
+          : `${keyword} uses the shell form ("${text}"): /bin/sh becomes PID 1 and does not pass signals on. Use the JSON form.`,
+        range: instruction.argsRange,
+        key: `${instruction.stage?.label ?? ''}|${keyword}|${instruction.argsText}`,
+      });
     }
   },
 });

@@ -5,7 +5,15 @@ import rule from './require-no-install-recommends.js';
 describe('dockerfile/require-no-install-recommends', () => {
   testRule(rule, {
     valid: [
+      {
+        name: 'a build stage that is not part of the final image',
+        code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y build-essential\nFROM debian:12-slim\nCOPY --from=build /out /app\n',
+      },
       { name: 'flag present', code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n' },
+      {
+        name: 'a simulated install (apt-get install -s) installs nothing',
+        code: 'FROM debian:12\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo yes; fi\n',
+      },
       { name: 'option form', code: 'FROM debian:12\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n' },
       {
         name: 'apt configuration in an earlier RUN',

@@ -13,7 +13,7 @@ export default defineRule({
     threats: ['vulnerable-image'],
     references: ['hadolint DL3015', 'CIS Docker 4.3', 'Docker docs: Building best practices, "apt-get"'],
     remediation:
-      'Add `--no-install-recommends` to every `apt-get install` (`apt-get install -y --no-install-recommends curl ca-certificates`), or set `APT::Install-Recommends "false";` in an apt.conf.d file early in the Dockerfile.',
+      'Add `--no-install-recommends` to every `apt-get install` (`apt-get install -y --no-install-recommends curl ca-certificates`), or set `APT::Install-Recommends "false";` in an apt.conf.d file early in the Dockerfile. Build stages that are not part of the final image are not checked.',
     related: [
       { tool: 'hadolint', id: 'DL3015' },
       { tool: 'trivy', id: 'DS029' },
@@ -30,13 +30,15 @@ export default defineRule({
     const keys = new Keys();
     // An apt configuration written earlier (APT::Install-Recommends "false") applies to later RUNs.
     const configured = new Set<number>();
+    // Recommended packages installed in a build stage stay there: only the final image's are shipped.
+    const inFinal = document.stagesInFinalImage;
     for (const stage of document.stages) {
       let off = stage.lineage.slice(1).some((s) => configured.has(s.index));
       for (const instruction of stage.instructions) {
         const run = instruction.run;
         if (!run) continue;
         if (/APT::Install-Recommends\s*(=\s*|")?\s*"?(false|0)/i.test(run.script.text)) off = true;
-        if (off) continue;
+        if (off || !inFinal.has(stage)) continue;
         for (const command of run.commands) {
           const pkg = packageCommand(command);
           if (!pkg || (pkg.manager !== 'apt-get' && pkg.manager !== 'apt') || !isInstall(pkg)) continue;

@@ -11,6 +11,10 @@ describe('dockerfile/require-package-cache-cleanup', () => {
       },
       { name: 'yum clean all', code: 'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all\n' },
       {
+        name: 'apt-get dist-clean removes the lists (Debian trixie and later)',
+        code: 'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean\n',
+      },
+      {
         name: 'dnf clean all and zypper clean',
         code: 'FROM fedora:40\nRUN dnf install -y x && dnf clean all\nRUN zypper -n install y && zypper clean -a\n',
       },
@@ -24,6 +28,11 @@ describe('dockerfile/require-package-cache-cleanup', () => {
       },
     ],
     invalid: [
+      {
+        name: 'apt-get clean keeps the lists',
+        code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get clean\n',
+        findings: [{ line: 2 }],
+      },
       {
         name: 'apt-get install without cleanup',
         code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',

@@ -8,7 +8,10 @@ import { commandRange, Keys, runCommands, sitePackage } from './_helpers.js';
 const CACHES: Partial<Record<PackageManager, { paths: RegExp; clean: (c: ShellCommand) => boolean; advice: string }>> = {
   'apt-get': {
     paths: /^\/var\/(lib\/apt\/lists|cache\/apt)/,
-    clean: (c) => c.program === 'rm' && c.args.some((a) => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(a.text)),
+    // `apt-get dist-clean` (apt 2.7.8 and later) removes the lists too; `apt-get clean` does not.
+    clean: (c) =>
+      (c.program === 'rm' && c.args.some((a) => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(a.text))) ||
+      ((c.program === 'apt-get' || c.program === 'apt') && c.args.some((a) => a.value === 'dist-clean')),
     advice: 'rm -rf /var/lib/apt/lists/*',
   },
   yum: {

@@ -11,6 +11,10 @@ describe('dockerfile/require-pipefail', () => {
       { name: 'set -euxo pipefail first', code: 'FROM debian:12\nRUN set -euxo pipefail; a | b\n' },
       { name: 'exec form', code: 'FROM debian:12\nRUN ["sh", "-c", "a | b"]\n' },
       {
+        name: 'echo into a checksum tool: echo cannot fail',
+        code: 'FROM debian:12\nRUN set -eux; echo "$SHA256 *go.tgz" | sha256sum -c -; printf "%s" "$x" | base64 -d > /k\n',
+      },
+      {
         name: 'PowerShell',
         code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n',
       },
@@ -26,6 +30,11 @@ describe('dockerfile/require-pipefail', () => {
         findings: [{ line: 2, column: 5, severity: 'low', message: /pipes curl into tar/ }],
       },
       { name: 'set -e is not pipefail', code: 'FROM debian:12\nRUN set -eux; dpkg -l | grep x\n', findings: [{ line: 2 }] },
+      {
+        name: 'a pipe that can fail after one that cannot',
+        code: 'FROM debian:12\nRUN echo "$SUM *a" | sha256sum -c -; \\\n  curl -fsSL https://x | tar -xz\n',
+        findings: [{ line: 3, column: 3, message: /pipes curl into tar/ }],
+      },
       {
         name: 'pipefail set after the pipe',
         code: 'FROM debian:12\nRUN a | b; set -o pipefail; c | d\n',

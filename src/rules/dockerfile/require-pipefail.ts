@@ -1,7 +1,7 @@
 import type { RunScript } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { Keys } from './_helpers.js';
+import { Keys, scriptRange } from './_helpers.js';
 
 /** `set -o pipefail`, `set -euxo pipefail`, `set -Eeo pipefail`. */
 function setsPipefail(command: ShellCommand): boolean {
@@ -16,12 +16,29 @@ function shellHasPipefail(shell: readonly string[]): boolean {
   return at > 0 && /^-[a-zA-Z]*o$/.test(shell[at - 1] ?? '');
 }
 
+/**
+ * Commands whose failure a pipe cannot hide: shell builtins that only write their arguments
+ * (`echo "$SHA256 *file" | sha256sum -c -`). pipefail would change nothing there.
+ */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':']);
+
+/** Whether a failure of some command of the pipe before its last would go unnoticed. */
+function canHideFailure(pipe: ShellCommand): boolean {
+  const members = pipe.pipeline.members;
+  return members.slice(0, -1).some((m) => m?.program === undefined || !CANNOT_FAIL.has(m.program));
+}
+
 /** The first pipe of the script that is not preceded by `set -o pipefail`, if any. */
 function unguardedPipe(run: RunScript): ShellCommand | undefined {
   for (const command of run.commands) {
     if (command.wrapper) continue;
     if (setsPipefail(command) && !command.inSubshell && !command.inSubstitution) return undefined;
-    if (command.pipeIndex === 0 && command.pipeline.operators.length > 0 && command.pipeline.members[0] === command)
+    if (
+      command.pipeIndex === 0 &&
+      command.pipeline.operators.length > 0 &&
+      command.pipeline.members[0] === command &&
+      canHideFailure(command)
+    )
       return command;
   }
   return undefined;
@@ -58,7 +75,7 @@ export default defineRule({
         const last = pipe.pipeline.members[pipe.pipeline.members.length - 1];
         context.report({
           message: `RUN pipes ${pipe.program ?? 'a command'} into ${last?.program ?? 'another command'} without pipefail: a failure of ${pipe.program ?? 'the first command'} does not fail the build.`,
-          range: run.sourceRange([pipe.range[0], last?.range[1] ?? pipe.range[1]]),
+          range: scriptRange(run, [pipe.range[0], last?.range[1] ?? pipe.range[1]]),
           key: keys.of(stage, `${pipe.program ?? ''}|${last?.program ?? ''}`),
         });
       }

@@ -7,10 +7,10 @@ export default defineRule({
     id: 'encryption/aescbc',
     description: 'Disallow aescbc as the encrypting provider; prefer KMS v2 or secretbox',
     rationale:
-      'aescbc encrypts without authentication: stored values can be altered undetected, and the PKCS#7 padding check makes the construction open to padding-oracle attacks. The Kubernetes documentation no longer recommends it; KMS v2 and secretbox authenticate what they store.',
+      'aescbc encrypts without authentication: stored values can be altered undetected, and the PKCS#7 padding check makes the construction open to padding-oracle attacks. The Kubernetes documentation no longer recommends it; KMS v2 and secretbox authenticate what they store. (CIS Kubernetes 1.2.28 still accepts aescbc: this is advice beyond the benchmark.)',
     severity: 'low',
     threats: ['secret-theft'],
-    references: ['Kubernetes docs: Encrypting Confidential Data at Rest (providers table)', 'CIS Kubernetes 1.2.28'],
+    references: ['Kubernetes docs: Encrypting Confidential Data at Rest (providers table)'],
     remediation:
       'Move to KMS v2 or secretbox: add the new provider first, keep aescbc second to read old data, rewrite all Secrets, then remove aescbc.',
     examples: [

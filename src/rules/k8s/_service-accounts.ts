@@ -27,6 +27,21 @@ export function serviceAccountOf(set: ObjectSet, workload: Workload): K8sObject 
   return accounts.get(accountKey(workload.object.namespace, workload.serviceAccountName));
 }
 
+/**
+ * Static pods (the kubelet's manifest directory, kubeadm's control-plane pods, mirror pods read
+ * back from a cluster) cannot use service accounts: the API server refuses a mirror pod that names
+ * one or mounts a token, so service-account rules do not apply to them.
+ */
+export function isStaticPod(workload: Workload): boolean {
+  const object = workload.object;
+  if (object.kind !== 'Pod') return false;
+  const annotations = workload.podAnnotations;
+  if (annotations['kubernetes.io/config.mirror'] !== undefined || annotations['kubernetes.io/config.source'] !== undefined)
+    return true;
+  if (object.namespace === 'kube-system' && object.labels.tier === 'control-plane') return true;
+  return /(^|[\\/])etc[\\/]kubernetes[\\/]manifests[\\/][^\\/]+$/.test(object.source?.path ?? '');
+}
+
 export function automount(set: ObjectSet, workload: Workload): Automount {
   const serviceAccount = serviceAccountOf(set, workload);
   const own = workload.podSpec.automountServiceAccountToken;

@@ -41,6 +41,35 @@ describe('k8s/automount-service-account-token', () => {
     valid: [
       { name: 'switched off on the pod', code: deployment('      automountServiceAccountToken: false\n') },
       {
+        name: 'a kubeadm control-plane static pod (static pods cannot use service accounts)',
+        code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+  labels: { component: kube-scheduler, tier: control-plane }
+spec:
+  hostNetwork: true
+  containers:
+    - name: kube-scheduler
+      image: registry.k8s.io/kube-scheduler:v1.33.2
+`,
+      },
+      {
+        name: 'a mirror pod read back from a cluster',
+        code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: haproxy-node1
+  namespace: infra
+  annotations: { kubernetes.io/config.mirror: abc, kubernetes.io/config.source: file }
+spec:
+  containers:
+    - name: haproxy
+      image: haproxy:2.9
+`,
+      },
+      {
         name: 'switched off on the ServiceAccount in the scan',
         code: deployment('      serviceAccountName: web\n') + serviceAccount('web', false),
       },

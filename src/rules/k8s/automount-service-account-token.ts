@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js';
 import { podPath } from './_pod.js';
-import { automount, grantsTo } from './_service-accounts.js';
+import { automount, grantsTo, isStaticPod } from './_service-accounts.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -48,6 +48,7 @@ spec:
   },
   check(set, context) {
     for (const workload of set.workloads) {
+      if (isStaticPod(workload)) continue;
       const state = automount(set, workload);
       if (!state.mounted || grantsTo(set, workload).length > 0) continue;
       const account = JSON.stringify(workload.serviceAccountName);

@@ -19,6 +19,40 @@ describe('k8s/default-service-account', () => {
       { name: 'a dedicated service account', code: pod('  serviceAccountName: web\n') },
       { name: 'default without a token', code: pod('  automountServiceAccountToken: false\n') },
       {
+        name: 'a kubeadm control-plane static pod (static pods cannot use service accounts)',
+        code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+  labels: { component: kube-scheduler, tier: control-plane }
+spec:
+  hostNetwork: true
+  containers:
+    - name: kube-scheduler
+      image: registry.k8s.io/kube-scheduler:v1.33.2
+`,
+      },
+      {
+        name: "a static pod in the kubelet's manifest directory",
+        filename: '/etc/kubernetes/manifests/haproxy.yaml',
+        code: pod('  hostNetwork: true\n'),
+      },
+      {
+        name: 'a mirror pod read back from a cluster',
+        code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: haproxy-node1
+  namespace: infra
+  annotations: { kubernetes.io/config.mirror: abc, kubernetes.io/config.source: file }
+spec:
+  containers:
+    - name: haproxy
+      image: haproxy:2.9
+`,
+      },
+      {
         name: 'default whose ServiceAccount object switches the token off',
         code: `${pod('')}---
 apiVersion: v1

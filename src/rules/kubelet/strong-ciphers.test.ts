@@ -22,7 +22,7 @@ describe('kubelet/strong-ciphers', () => {
         name: 'weak suite',
         code: kubeletConfigWith('  - TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', '  - TLS_RSA_WITH_AES_128_CBC_SHA'),
         filename: 'config.yaml',
-        findings: [{ line: 19, message: /TLS_RSA_WITH_AES_128_CBC_SHA\.$/ }],
+        findings: [{ line: 19, severity: 'medium', message: /TLS_RSA_WITH_AES_128_CBC_SHA\.$/ }],
       },
       {
         name: 'unset',
@@ -31,7 +31,19 @@ describe('kubelet/strong-ciphers', () => {
           '',
         ),
         filename: 'config.yaml',
-        findings: [{ line: 1 }],
+        findings: [{ line: 1, severity: 'low' }],
+      },
+      {
+        name: 'unset before Kubernetes 1.30',
+        code: kubeletConfigWith(
+          'tlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256\n',
+          '',
+        ),
+        filename: 'config.yaml',
+        settings: (s) => {
+          s.kubernetesVersion = '1.28';
+        },
+        findings: [{ line: 1, severity: 'medium', message: /RSA key-exchange/ }],
       },
     ],
   });

@@ -1,4 +1,4 @@
-import { STRONG_KUBELET_CIPHERS } from '../../analyzers/control-plane.js';
+import { defaultCipherSuites, STRONG_KUBELET_CIPHERS } from '../../analyzers/control-plane.js';
 import { at } from '../../model/control-plane/components.js';
 import { KUBELET_BASE, kubeletExample } from '../control-plane-examples.js';
 import { defineRule } from '../types.js';
@@ -9,7 +9,7 @@ export default defineRule({
     id: 'kubelet/strong-ciphers',
     description: 'Require the kubelet to offer only strong TLS cipher suites (tlsCipherSuites)',
     rationale:
-      'Without a list the kubelet accepts every suite its Go version enables, which has included CBC-mode and RSA key-exchange suites without forward secrecy; recorded exec sessions can then be decrypted later if the key leaks.',
+      'Without a list the kubelet accepts every suite its Go version enables, which included RSA key-exchange suites without forward secrecy until Kubernetes 1.30 (Go 1.22) and still includes CBC-mode suites with SHA-1; recorded exec sessions can then be decrypted later if the key leaks. An unset list is medium before Kubernetes 1.30 and low from 1.30 (per `kubernetesVersion`); weak suites listed explicitly are medium.',
     severity: 'medium',
     threats: ['network-sniffing'],
     references: ['CIS Kubernetes 4.2.12'],
@@ -27,9 +27,11 @@ export default defineRule({
     const setting = kubelet.list({ flag: 'tls-cipher-suites', config: ['tlsCipherSuites'] });
     if (!setting) return;
     if (setting.from === 'default' || setting.value.length === 0) {
+      const defaults = defaultCipherSuites(context.settings.kubernetesVersion);
       context.report({
         ...at(setting.at),
-        message: `${kubelet.label} does not set tlsCipherSuites: it accepts whatever suites its Go version enables by default.`,
+        message: `${kubelet.label} does not set tlsCipherSuites: it accepts the suites its Go version enables by default. ${defaults.text}.`,
+        severity: defaults.severity,
       });
       return;
     }

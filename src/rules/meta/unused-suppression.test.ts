@@ -106,4 +106,26 @@ spec:
   it('is registered', () => {
     expect(allRules.some((r) => r.meta.id === 'meta/unused-suppression')).toBe(true);
   });
+
+  it("does not report hadolint comments that no greenbelt finding needed: they are hadolint's", async () => {
+    const text = [
+      'FROM maven:3.9 AS build',
+      '# hadolint ignore=DL3002',
+      'USER 0',
+      'FROM rockylinux:9',
+      '# hadolint ignore=DL3005,DL3033',
+      'RUN yum install -y iptables && yum clean all',
+      'USER 1000',
+      '',
+    ].join('\n');
+    const result = await scanText(text, { filename: 'Dockerfile' });
+    expect(result.findings.find((f) => f.rule === 'dockerfile/pin-package-versions')?.suppressed?.by).toBe('comment');
+    expect(ofRule(result, 'meta/unused-suppression')).toEqual([]);
+  });
+
+  it('still reports an unused greenbelt-ignore comment in a Dockerfile', async () => {
+    const text = 'FROM alpine:3.20\n# greenbelt-ignore dockerfile/no-sudo: old\nRUN echo hi\nUSER 1000\n';
+    const found = ofRule(await scanText(text, { filename: 'Dockerfile' }), 'meta/unused-suppression');
+    expect(found.map((f) => f.line)).toEqual([2]);
+  });
 });

@@ -1,5 +1,14 @@
 /** Shared text helpers for the netpol rules. */
-import type { PolicyRule } from '../../analyzers/netpol/model.js';
+import type { PolicyRule, WorkloadPeer } from '../../analyzers/netpol/model.js';
+
+/**
+ * Workloads whose pods are on the pod network. NetworkPolicy does not apply to pods with
+ * `hostNetwork: true` (control-plane static pods, CNI and node agents): they share the node's
+ * network namespace, so no policy can isolate them and their namespace needs none for them.
+ */
+export function onPodNetwork(workloads: readonly WorkloadPeer[]): WorkloadPeer[] {
+  return workloads.filter((w) => !w.sources.every((s) => s.workload.podSpec.hostNetwork === true));
+}
 
 /** `a, b, c and 4 more` */
 export function listNames(names: readonly string[], max = 5): string {

@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { testRule } from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { scanText, testRule } from '../../testing/index.js';
+import allowAllNamespaces from './allow-all-namespaces.js';
 import rule from './egress-to-metadata.js';
 
 const policy = (rule: string, types = '[Egress]') => `apiVersion: networking.k8s.io/v1
@@ -54,5 +55,21 @@ describe('netpol/egress-to-metadata', () => {
         findings: [{ line: 8, message: /fd00:ec2::254/ }],
       },
     ],
+  });
+
+  it('an egress rule without `to` is reported once, by the more specific rule, with both references', async () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: open-egress, namespace: shop }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - {}
+`;
+    const result = await scanText(text, { rules: [rule, allowAllNamespaces] });
+    const found = result.findings.filter((f) => f.suppressed === null);
+    expect(found.map((f) => [f.rule, f.line])).toEqual([['netpol/egress-to-metadata', 8]]);
+    expect(found[0]?.references).toEqual(expect.arrayContaining(allowAllNamespaces.meta.references));
   });
 });

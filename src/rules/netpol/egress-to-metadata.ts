@@ -12,6 +12,9 @@ export default defineRule({
       'The instance metadata service hands out the node credentials of the cloud account (IAM role, service account tokens) to anyone who asks over HTTP. A compromised pod that can reach 169.254.169.254 steals them and acts in the cloud account with the node identity (the Capital One breach was this path).',
     severity: 'high',
     threats: ['network-resource-access', 'secret-theft'],
+    // An egress rule without `to` (`- {}`) is also netpol/allow-all-namespaces: one finding, the
+    // more specific one, carrying both sets of references.
+    overlaps: ['netpol/allow-all-namespaces'],
     references: [NETPOL_REFERENCES.nsa, 'MITRE ATT&CK T1552.005: Cloud Instance Metadata API', NETPOL_REFERENCES.docs],
     remediation:
       'Add the metadata address to the `except` list of broad ipBlocks (`except: [169.254.169.254/32]`), or name narrower destination ranges. Where pods need cloud credentials, use workload identity (IRSA, GKE Workload Identity) instead of the node identity.',

@@ -35,6 +35,16 @@ describe('netpol/namespace-without-policy', () => {
       { name: 'a policy in the namespace', code: deployment('shop') + policy('shop') },
       { name: 'a namespace without workloads', code: `${namespaceObject}${policy('other')}` },
       { name: 'no namespace: the default namespace has a policy', code: deployment() + policy('default') },
+      {
+        name: 'only host-network pods (control-plane static pods): no policy can apply to them',
+        code: `apiVersion: v1
+kind: Pod
+metadata: { name: kube-apiserver, namespace: kube-system, labels: { component: kube-apiserver, tier: control-plane } }
+spec:
+  hostNetwork: true
+  containers: [{ name: kube-apiserver, image: "registry.k8s.io/kube-apiserver:v1.33.2" }]
+`,
+      },
     ],
     invalid: [
       {
@@ -43,6 +53,18 @@ describe('netpol/namespace-without-policy', () => {
         findings: [
           { line: 5, path: '/metadata/namespace', message: /Namespace "shop" runs 1 workload \(shop\/web\[Deployment\]\)/ },
         ],
+      },
+      {
+        name: 'host-network pods are left out of the list',
+        code: `apiVersion: v1
+kind: Pod
+metadata: { name: agent, namespace: shop }
+spec:
+  hostNetwork: true
+  containers: [{ name: agent, image: "agent:1.0" }]
+---
+${deployment('shop')}`,
+        findings: [{ line: 3, message: /runs 1 workload \(shop\/web\[Deployment\]\)/ }],
       },
       {
         name: 'points at the Namespace object when there is one',

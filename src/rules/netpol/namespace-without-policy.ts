@@ -1,7 +1,7 @@
 import { namespaceAnchor, workloadsByNamespace } from '../../analyzers/netpol/checks.js';
 import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { listNames, NETPOL_REFERENCES, plural } from './_helpers.js';
+import { listNames, NETPOL_REFERENCES, onPodNetwork, plural } from './_helpers.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -69,8 +69,10 @@ spec:
   },
   check(set, context) {
     const { model } = netpolAnalysisOf(set);
-    for (const [namespace, workloads] of workloadsByNamespace(model)) {
+    for (const [namespace, all] of workloadsByNamespace(model)) {
       if ((model.policiesByNamespace.get(namespace)?.length ?? 0) > 0) continue;
+      const workloads = onPodNetwork(all);
+      if (workloads.length === 0) continue;
       const anchor = namespaceAnchor(model, namespace);
       if (!anchor) continue;
       context.report({

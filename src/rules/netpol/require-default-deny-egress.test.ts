@@ -19,6 +19,14 @@ ${spec}`;
 describe('netpol/require-default-deny-egress', () => {
   testRule(rule, {
     valid: [
+      {
+        name: 'a namespace of host-network pods only: NetworkPolicy cannot apply to them',
+        code: `apiVersion: v1
+kind: Pod
+metadata: { name: kube-apiserver, namespace: kube-system, labels: { component: kube-apiserver } }
+spec: { hostNetwork: true, containers: [{ name: kube-apiserver, image: "registry.k8s.io/kube-apiserver:v1.33.2" }] }
+`,
+      },
       { name: 'empty podSelector with Egress', code: pod + policy('{}', '  policyTypes: [Egress]\n') },
       {
         name: 'egress rules without policyTypes make it an egress policy',

@@ -6,7 +6,7 @@ import {
 } from '../../analyzers/netpol/checks.js';
 import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { listNames, NETPOL_REFERENCES } from './_helpers.js';
+import { listNames, NETPOL_REFERENCES, onPodNetwork } from './_helpers.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -68,8 +68,10 @@ spec:
   },
   check(set, context) {
     const { model, connectivity } = netpolAnalysisOf(set);
-    for (const [namespace, workloads] of workloadsByNamespace(model)) {
+    for (const [namespace, all] of workloadsByNamespace(model)) {
       if (defaultDenyPolicies(model, namespace, 'egress').length > 0) continue;
+      const workloads = onPodNetwork(all);
+      if (workloads.length === 0) continue;
       const anchor = namespaceAnchor(model, namespace);
       if (!anchor) continue;
       const open = unisolatedWorkloads(connectivity, workloads, 'egress');

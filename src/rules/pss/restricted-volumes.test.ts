@@ -47,7 +47,7 @@ describe('pss/restricted-volumes', () => {
             column: 7,
             severity: 'medium',
             path: '/spec/volumes/0/nfs',
-            message: /^Volume "shared" is a nfs volume: the restricted level allows only/,
+            message: /^Volume "shared" is of type nfs: the restricted level allows only/,
           },
         ],
       },
@@ -58,7 +58,7 @@ describe('pss/restricted-volumes', () => {
         ),
         findings: [
           { line: 10, path: '/spec/volumes/0/hostPath' },
-          { line: 11, path: '/spec/volumes/1/gitRepo', message: /gitRepo volume/ },
+          { line: 11, path: '/spec/volumes/1/gitRepo', message: /is of type gitRepo/ },
         ],
       },
     ],

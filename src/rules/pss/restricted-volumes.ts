@@ -46,5 +46,5 @@ spec:
     ],
   },
   message: (field) =>
-    `${who(field)} is a ${String(field.value)} volume: the restricted level allows only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes.`,
+    `${who(field)} is of type ${String(field.value)}: the restricted level allows only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes.`,
 });
