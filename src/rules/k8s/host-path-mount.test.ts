@@ -150,3 +150,39 @@ spec:
     ],
   });
 });
+
+describe('k8s/host-path-mount on control-plane static pods', () => {
+  const etcd = (path: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd-cp1
+  namespace: kube-system
+  labels: { component: etcd, tier: control-plane }
+spec:
+  hostNetwork: true
+  containers:
+    - name: etcd
+      image: registry.k8s.io/etcd:3.6.4-0
+      command: [etcd, --data-dir=/var/lib/etcd]
+      volumeMounts:
+        - { name: data, mountPath: /var/lib/etcd }
+  volumes:
+    - name: data
+      hostPath: { path: ${path}, type: DirectoryOrCreate }
+`;
+  testRule(rule, {
+    valid: [],
+    invalid: [
+      {
+        name: "etcd's own data directory, written by design: info",
+        code: etcd('/var/lib/etcd'),
+        findings: [{ line: 17, severity: 'info', message: /to the etcd static pod, which needs it by design/ }],
+      },
+      {
+        name: 'a path the component does not need keeps its grade',
+        code: etcd('/var/run/docker.sock'),
+        findings: [{ line: 17, severity: 'critical' }],
+      },
+    ],
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { asArray, asObject, asString } from '../../model/k8s.js';
 import type { Container } from '../../model/workload.js';
 import { defineRule } from '../types.js';
+import { controlPlaneComponent, isRequiredControlPlanePath } from './_control-plane.js';
 import { containerLabel } from './_pod.js';
 
 interface Exposure {
@@ -91,6 +92,7 @@ spec:
     ],
   },
   check(workload, context) {
+    const component = controlPlaneComponent(workload);
     for (const volume of workload.volumes) {
       const hostPath = asObject(volume.value.hostPath);
       const raw = asString(hostPath?.path);
@@ -118,6 +120,14 @@ spec:
             ? `mounted writable by ${containerNames(writable)}`
             : `mounted read-only by ${containerNames(mounts.map((m) => m.container))}`;
       const socketNote = worst.readOnly && worst.cls.socket && mounts.length > 0 ? `; ${READ_ONLY_SOCKET_NOTE}` : '';
+      if (component && exposures.every((e) => isRequiredControlPlanePath(component, normaliseHostPath(e.shown).path))) {
+        context.report({
+          path: [...volume.path, 'hostPath'],
+          severity: 'info',
+          message: `hostPath volume ${JSON.stringify(volume.name)} exposes ${worst.shown} (${who}) to the ${component} static pod, which needs it by design; keep the node's files readable only by root.`,
+        });
+        continue;
+      }
       context.report({
         path: [...volume.path, 'hostPath'],
         severity: worst.severity,

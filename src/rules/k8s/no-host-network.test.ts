@@ -47,3 +47,47 @@ spec:
     ],
   });
 });
+
+describe('k8s/no-host-network on control-plane static pods', () => {
+  const staticPod = (name: string, command: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}-cp1
+  namespace: kube-system
+  labels: { component: ${name}, tier: control-plane }
+spec:
+  hostNetwork: true
+  containers:
+    - name: ${name}
+      image: registry.k8s.io/${name}:v1.34.1
+      command: [${command}]
+`;
+  testRule(rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'the kube-apiserver static pod: info, naming the rules that check it',
+        code: staticPod('kube-apiserver', 'kube-apiserver, --secure-port=6443'),
+        findings: [
+          {
+            line: 8,
+            severity: 'info',
+            message: /kube-apiserver static pod, which needs the node's network by design; the apiserver\/\* rules/,
+          },
+        ],
+      },
+      {
+        name: 'the controller manager: its rules are controller-manager/*',
+        code: staticPod('kube-controller-manager', 'kube-controller-manager, --profiling=false'),
+        findings: [{ line: 8, severity: 'info', message: /the controller-manager\/\* rules/ }],
+      },
+      {
+        name: 'a pod that merely claims the label outside kube-system is an ordinary workload',
+        code: staticPod('kube-apiserver', 'kube-apiserver')
+          .replace('namespace: kube-system', 'namespace: shop')
+          .replace(', tier: control-plane', ''),
+        findings: [{ line: 8, severity: 'high' }],
+      },
+    ],
+  });
+});

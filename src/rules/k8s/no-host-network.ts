@@ -1,4 +1,5 @@
 import { defineRule } from '../types.js';
+import { controlPlaneComponent } from './_control-plane.js';
 import { podPath } from './_pod.js';
 
 export default defineRule({
@@ -51,6 +52,15 @@ spec:
   },
   check(workload, context) {
     if (workload.podSpec.hostNetwork !== true) return;
+    const component = controlPlaneComponent(workload);
+    if (component) {
+      context.report({
+        path: podPath(workload, 'hostNetwork'),
+        severity: 'info',
+        message: `${workload.kind} ${JSON.stringify(workload.object.name)} is the ${component} static pod, which needs the node's network by design; the ${component.replace(/^kube-/, '')}/* rules check how it is configured.`,
+      });
+      return;
+    }
     context.report({
       path: podPath(workload, 'hostNetwork'),
       message: `${workload.kind} ${JSON.stringify(workload.object.name)} shares the node's network namespace: it reaches services on the node's loopback, escapes NetworkPolicy and can listen on any node port.`,
