@@ -18,8 +18,16 @@ import {
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
-import { buildPositions, locateIn, locateKeyIn, type PositionNode } from './yaml-positions.js';
-import { loadFast } from './yaml11.js';
+import {
+  buildPositions,
+  loadRecorded,
+  locateIn,
+  locateKeyIn,
+  type PositionNode,
+  PositionTable,
+  RecordedLocator,
+  type RecordedPositions,
+} from './yaml-positions.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -28,9 +36,9 @@ export type Path = readonly PathSegment[];
 export const MAX_ALIAS_COUNT = 1000;
 
 /**
- * One YAML document of a file. Its plain value is read fast, without positions; the positioned
- * syntax tree (from the `yaml` package) is built only when something asks where a node is, which
- * for most documents is never.
+ * One YAML document of a file. Its plain value is read fast, recording compact node ranges on the
+ * way; documents the fast loader cannot read, or whose ranges it cannot record, get a positioned
+ * tree only when something asks where a node is.
  */
 export class YamlDocument {
   readonly source: SourceText;
@@ -46,6 +54,9 @@ export class YamlDocument {
   /** Read by the fast loader: positions come from its lighter position tree, built on demand. */
   readonly #fast: boolean;
   #positions: PositionNode | null | undefined;
+  /** Ranges recorded while loading (fast loader only). */
+  readonly #recorded: RecordedPositions | undefined;
+  #locator: RecordedLocator | undefined;
 
   /** `ast`, when given, was parsed from the whole source (its ranges are source offsets). */
   constructor(
@@ -56,6 +67,7 @@ export class YamlDocument {
     end: number,
     ast?: Document.Parsed,
     fast = false,
+    recorded?: RecordedPositions,
   ) {
     this.source = source;
     this.index = index;
@@ -65,6 +77,7 @@ export class YamlDocument {
     this.#ast = ast;
     this.#treeOffset = ast ? 0 : start;
     this.#fast = fast;
+    this.#recorded = recorded;
   }
 
   /** Range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
@@ -99,8 +112,9 @@ export class YamlDocument {
     return undefined;
   }
 
-  /** Drops the position data; it is built again if a position is asked for later. */
+  /** Drops the position data that is built on demand; it is built again if asked for later. */
   releasePositions(): void {
+    this.#locator = undefined;
     if (this.#fast) this.#positions = undefined;
     else if (this.#treeOffset !== 0) this.#ast = undefined;
   }
@@ -150,6 +164,11 @@ export class YamlDocument {
    * a finding about an absent field points at the object that lacks it.
    */
   locate(path: Path): OffsetRange {
+    if (this.#recorded) {
+      this.#locator ??= new RecordedLocator(this.#recorded, this.value);
+      const range = this.#locator.locate(path);
+      if (range) return [range[0] + this.start, range[1] + this.start];
+    }
     if (this.#fast) {
       const tree = this.#positionTree;
       if (tree) {
@@ -289,16 +308,17 @@ export function parseYaml(source: SourceText): ParsedYaml {
   if (/^%/m.test(text)) return parseCareful(source, 0, text.length, 0);
   const documents: YamlDocument[] = [];
   const errors: ScanError[] = [];
+  const table = new PositionTable();
   let index = 0;
   for (const chunk of splitDocuments(text)) {
     if (isBlank(text, chunk.start, chunk.end)) continue;
     const slice = text.slice(chunk.start, chunk.end);
     try {
-      const value = loadFast(slice);
+      const { value, positions } = loadRecorded(slice, table);
       // A `*` that might be an alias: keep the fast result only if no node is actually shared.
       if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
       if (value !== null && value !== undefined) {
-        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end, undefined, true));
+        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end, undefined, true, positions));
       }
       index++;
       continue;
@@ -310,6 +330,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
     errors.push(...careful.errors);
     index++;
   }
+  table.seal();
   return { documents, errors };
 }
 

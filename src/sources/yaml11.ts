@@ -85,8 +85,3 @@ export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [null11, bool11, int11, float11, merge11],
   explicit: [binaryAsText],
 });
-
-/** Loads one YAML document's value fast, without positions. Throws on anything unusual. */
-export function loadFast(text: string): unknown {
-  return jsyaml.load(text, { schema: YAML11_SCHEMA, json: true });
-}
