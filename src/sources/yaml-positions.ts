@@ -236,7 +236,7 @@ class Recorder {
     this.regular = true;
     this.rangeLength = 0;
     this.#depth = 0;
-    this.#values.fill(undefined, 0, this.#valueCount);
+    this.#values.fill(undefined);
     this.#valueCount = 0;
   }
 

@@ -318,7 +318,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
       // A `*` that might be an alias: keep the fast result only if no node is actually shared.
       if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
       if (value !== null && value !== undefined) {
-        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end, undefined, true, positions));
+        documents.push(new YamlDocument(source, index, tighten(value), chunk.start, chunk.end, undefined, true, positions));
       }
       index++;
       continue;
@@ -332,6 +332,36 @@ export function parseYaml(source: SourceText): ParsedYaml {
   }
   table.seal();
   return { documents, errors };
+}
+
+/**
+ * Stores a value loaded by the fast loader tightly, since values are kept for the whole scan:
+ * lists get arrays of their exact length (js-yaml grows them item by item, leaving spare room),
+ * and long strings get their own copy. js-yaml's long strings are slices of its private copy of
+ * the document's text, which would otherwise stay in memory beside the source text. The value's
+ * shape, and so its recorded positions, do not change.
+ */
+function tighten<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    for (let i = 0; i < copy.length; i++) copy[i] = tighten(copy[i]);
+    return copy as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      // `__proto__` is an own key here (js-yaml defines it); assigning it would set the prototype.
+      if (key !== '__proto__' && isLoose(map[key])) map[key] = tighten(map[key]);
+    }
+    return value;
+  }
+  if (typeof value === 'string' && isLoose(value)) return ` ${value}`.slice(1) as T;
+  return value;
+}
+
+/** A collection, or a string long enough to be a slice (V8 copies shorter ones). */
+function isLoose(value: unknown): boolean {
+  return (typeof value === 'object' && value !== null) || (typeof value === 'string' && value.length >= 13);
 }
 
 /**
