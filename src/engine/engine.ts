@@ -5,14 +5,14 @@
 import crypto from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import type { Finding, ScanError } from '../core/finding.js';
+import type { Finding, ObjectRef, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { OffsetRange, Position, SourceText } from '../core/source.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
 import type { Path } from '../sources/yaml.js';
-import { describe, toPointer } from '../sources/yaml.js';
+import { describe, escapePointer, toPointer } from '../sources/yaml.js';
 import { type GreenbeltConfig, isRuleGlob, type RuleSetting } from './config.js';
 import type { Settings } from './settings.js';
 import { ANNOTATION_PREFIX, type AnnotationDirective, type RuleIdentity, Suppressor } from './suppress.js';
@@ -136,10 +136,18 @@ function fingerprintOf(parts: readonly (string | undefined)[]): string {
   return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24);
 }
 
+/** Object ids by reference (an object's reference is one frozen object shared by its findings). */
+const objectIds = new WeakMap<ObjectRef, string>();
+
 function objectIdOf(on: Locatable | undefined): string | undefined {
   const ref = on?.ref;
   if (!ref) return undefined;
-  return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+  let id = objectIds.get(ref);
+  if (id === undefined) {
+    id = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+    objectIds.set(ref, id);
+  }
+  return id;
 }
 
 export function runEngine(input: EngineInput): EngineOutput {
@@ -213,6 +221,9 @@ export function runEngine(input: EngineInput): EngineOutput {
     }
     runRule(rule, subjects);
   }
+  // Workload views and cross-object analyses are not needed any more.
+  subjectCache.clear();
+  input.objects.releaseCaches();
 
   const merged = mergeOverlaps(locateAll(drafts));
   drafts = [];
@@ -341,9 +352,7 @@ function stablePath(on: Locatable | undefined, path: readonly (string | number)[
     const item: unknown = Array.isArray(value) && typeof segment === 'number' ? value[segment] : undefined;
     const name =
       item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>).name : undefined;
-    parts.push(
-      typeof name === 'string' ? `[name=${JSON.stringify(name)}]` : String(segment).replace(/~/g, '~0').replace(/\//g, '~1'),
-    );
+    parts.push(typeof name === 'string' ? `[name=${JSON.stringify(name)}]` : escapePointer(segment));
     value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
   }
   return parts.length === 0 ? '' : `/${parts.join('/')}`;

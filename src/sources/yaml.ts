@@ -455,7 +455,8 @@ export function describe(error: unknown): string {
 
 /** Escape one JSON-pointer segment (RFC 6901). */
 export function escapePointer(segment: PathSegment): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return String(segment);
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 export function toPointer(path: Path): string {

@@ -11,21 +11,23 @@ import { findCheck } from '../../pss/registry.js';
 import type { CheckId, PssResult, Violation, ViolationField } from '../../pss/types.js';
 import { defineRule, type Rule, type RuleMeta } from '../types.js';
 
-const cache = new WeakMap<object, Map<string, PssResult>>();
+/**
+ * Evaluations by workload view, one per level and version evaluated (usually just one). A scan
+ * builds one view per object and drops it once every rule has run, and the evaluations with it.
+ */
+const cache = new WeakMap<Workload, { level: string; version: string; result: PssResult }[]>();
 
-/** The workload's evaluation at the configured level and version, computed once per scan. */
+/** The workload's evaluation at the configured level and version, computed once per view. */
 export function pssResultFor(workload: Workload, settings: Settings): PssResult {
-  const key = `${settings.pss.level}@${settings.pss.version}`;
-  let results = cache.get(workload.object);
+  const { level, version } = settings.pss;
+  let results = cache.get(workload);
   if (!results) {
-    results = new Map();
-    cache.set(workload.object, results);
+    results = [];
+    cache.set(workload, results);
   }
-  let result = results.get(key);
-  if (!result) {
-    result = evaluateWorkload(workload, { level: settings.pss.level, version: settings.pss.version });
-    results.set(key, result);
-  }
+  for (const entry of results) if (entry.level === level && entry.version === version) return entry.result;
+  const result = evaluateWorkload(workload, { level, version });
+  results.push({ level, version, result });
   return result;
 }
 
