@@ -7,11 +7,10 @@ import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding, ObjectRef, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import type { OffsetRange, Position, SourceText } from '../core/source.js';
+import type { SourceText } from '../core/source.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
-import type { Path } from '../sources/yaml.js';
 import { describe, escapePointer, toPointer } from '../sources/yaml.js';
 import { type GreenbeltConfig, isRuleGlob, type RuleSetting } from './config.js';
 import type { Settings } from './settings.js';
@@ -38,30 +37,13 @@ export interface EngineOutput {
   baselineMatched?: number;
 }
 
-/** A reported finding before its position is resolved (see locateAll). */
-interface Draft {
-  rule: AnyRule;
-  on: Locatable | undefined;
-  source: SourceText | undefined;
-  /** First line of the statement the finding is in, when its source has statements (Dockerfiles). */
-  scopeLine: number | undefined;
-  severity: Severity;
-  message: string;
-  /** The report's path as a JSON pointer. */
-  pointer: string | undefined;
-  evidence: string[] | undefined;
-  fingerprint: string;
-  /** What to locate: the report's path inside `on`, or its explicit range. */
-  path: Path | undefined;
-  range: OffsetRange | undefined;
-}
-
-/** A finding with its position, as it goes through merging and suppression. */
+/** A finding with what merging and suppression need to know about it. */
 interface Pending {
   finding: Finding;
   rule: AnyRule;
   on: Locatable | undefined;
   source: SourceText | undefined;
+  /** First line of the statement the finding is in, when its source has statements (Dockerfiles). */
   scopeLine: number | undefined;
 }
 
@@ -154,7 +136,9 @@ export function runEngine(input: EngineInput): EngineOutput {
   const { config } = input;
   const settings: Settings = config.settings;
   const errors: ScanError[] = [];
-  let drafts: Draft[] = [];
+  const pending: Pending[] = [];
+  /** Where reports go: `pending`, then the findings of the rules that run after suppression. */
+  let sink = pending;
   const enabled = input.rules.filter((rule) => isRuleEnabled(rule, config));
   const normal = enabled.filter((rule) => rule.target !== 'suppressions');
   const late = enabled.filter((rule) => rule.target === 'suppressions');
@@ -163,7 +147,15 @@ export function runEngine(input: EngineInput): EngineOutput {
   for (const rule of enabled) severityOverride.set(rule, ruleSetting(rule, config)?.severity);
   const occurrences = new Map<string, number>();
   const fingerprintPaths = new Map<string, string>();
-  const identity: FingerprintContext = {
+  // Pointers and evidence repeat across objects: one string of each is kept for all findings.
+  const strings = new Map<string, string>();
+  const identity: FindingContext = {
+    shared: (text) => {
+      const known = strings.get(text);
+      if (known !== undefined) return known;
+      strings.set(text, text);
+      return text;
+    },
     pathOf: (file) => {
       let path = fingerprintPaths.get(file);
       if (path === undefined) {
@@ -191,7 +183,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     const context: RuleContext = {
       settings,
       report: (report: Report) => {
-        drafts.push(toDraft(rule, report, subject, override, identity));
+        sink.push(toPending(rule, report, subject, override, identity));
       },
     };
     for (subject of subjects) {
@@ -225,8 +217,7 @@ export function runEngine(input: EngineInput): EngineOutput {
   subjectCache.clear();
   input.objects.releaseCaches();
 
-  const merged = mergeOverlaps(locateAll(drafts));
-  drafts = [];
+  const merged = [...mergeOverlaps(pending)];
 
   // Suppressions.
   const suppressor = new Suppressor(config, input.baseline);
@@ -237,67 +228,19 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   if (late.length > 0) {
     const index = buildSuppressionIndex(suppressor, input, enabled);
+    sink = [];
     for (const rule of late) runRule(rule, [index]);
-    for (const item of locateAll(drafts)) {
+    for (const item of sink) {
       suppress(item);
       merged.push(item);
     }
   }
+  // Positions built on demand (documents not recorded while loading) are not needed any more.
+  for (const document of input.documents) (document as Partial<Locatable>).releasePositions?.();
 
   const findings = merged.map((p) => p.finding);
   findings.sort(compareFindings);
   return input.baseline ? { findings, errors, baselineMatched: suppressor.baselineUsed.size } : { findings, errors };
-}
-
-/**
- * Turns every draft's path or range into a position, one document at a time, and lets each
- * document drop its position index afterwards: positions are needed only where a finding is, and
- * never all at once. Returns the findings in the order of the drafts.
- */
-function locateAll(drafts: readonly Draft[]): Pending[] {
-  const groups = new Map<unknown, number[]>();
-  drafts.forEach((draft, i) => {
-    const key = draft.on?.positionGroup ?? draft.on ?? draft.source;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  });
-  const out = new Array<Pending>(drafts.length);
-  for (const indexes of groups.values()) {
-    let on: Locatable | undefined;
-    for (const i of indexes) {
-      const draft = drafts[i] as Draft;
-      on = draft.on;
-      let range = draft.range;
-      if (range === undefined && on) range = on.locate(draft.path ?? []);
-      const position = range !== undefined && draft.source ? draft.source.range(range) : undefined;
-      out[i] = { finding: findingOf(draft, position), rule: draft.rule, on, source: draft.source, scopeLine: draft.scopeLine };
-    }
-    on?.releasePositions?.();
-  }
-  return out;
-}
-
-/** The finding of a draft, its fields in the order of the finding contract (GUIDE.md). */
-function findingOf(draft: Draft, position: Position | undefined): Finding {
-  const meta = draft.rule.meta;
-  const finding: Finding = {
-    rule: meta.id,
-    severity: draft.severity,
-    message: draft.message,
-    ...(draft.source ? { file: draft.source.path } : {}),
-    ...position,
-    ...(draft.on?.ref ? { object: draft.on.ref } : {}),
-    ...(draft.pointer !== undefined ? { path: draft.pointer } : {}),
-    // The rule's own arrays until a merge adds to them (copy on write).
-    threats: meta.threats,
-    references: meta.references,
-    remediation: meta.remediation,
-    suppressed: null,
-    fingerprint: draft.fingerprint,
-  };
-  if (draft.evidence) finding.evidence = draft.evidence;
-  return finding;
 }
 
 /** Sets each finding's `suppressed`; rule identities and annotations are read once per rule and object. */
@@ -332,7 +275,9 @@ function suppressionOf(suppressor: Suppressor, input: EngineInput): (item: Pendi
   };
 }
 
-interface FingerprintContext {
+interface FindingContext {
+  /** The one copy of a string kept for the scan. */
+  shared(text: string): string;
   /** The file path fingerprints use: relative to the working directory, with forward slashes. */
   pathOf(file: string): string;
   /** How many times this key was seen before in the scan (0 the first time). */
@@ -358,13 +303,17 @@ function stablePath(on: Locatable | undefined, path: readonly (string | number)[
   return parts.length === 0 ? '' : `/${parts.join('/')}`;
 }
 
-function toDraft(
+/**
+ * A report made a finding, with its position: the node at the report's path (or its range) in
+ * the source, found through the positions recorded while the source was read.
+ */
+function toPending(
   rule: AnyRule,
   report: Report,
   subject: unknown,
   severityOverride: Severity | undefined,
-  identity: FingerprintContext,
-): Draft {
+  identity: FindingContext,
+): Pending {
   const on = report.on ?? defaultLocatable(subject);
   const source = report.source ?? on?.source;
   const meta = rule.meta;
@@ -385,18 +334,31 @@ function toDraft(
     where = `@${snippet}#${identity.occurrence(key)}`;
   } else where = '';
   const scope = range !== undefined ? on?.scopeOf?.(range[0]) : undefined;
+  const located = range ?? on?.locate(report.path ?? []);
+  const position = located !== undefined && source ? source.range(located) : undefined;
+  // Fields in the order of the finding contract (GUIDE.md). threats and references are the rule's
+  // own arrays until a merge adds to them (copy on write).
+  const finding: Finding = {
+    rule: meta.id,
+    severity: severityOverride ?? report.severity ?? meta.severity,
+    message: report.message,
+    ...(source ? { file: source.path } : {}),
+    ...position,
+    ...(on?.ref ? { object: on.ref } : {}),
+    ...(report.path !== undefined ? { path: identity.shared(toPointer(report.path)) } : {}),
+    threats: meta.threats,
+    references: meta.references,
+    remediation: meta.remediation,
+    suppressed: null,
+    fingerprint: fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]),
+  };
+  if (report.evidence && report.evidence.length > 0) finding.evidence = report.evidence.map(identity.shared);
   return {
+    finding,
     rule,
     on,
     source,
     scopeLine: scope !== undefined && source ? source.positionAt(scope[0]).line : undefined,
-    severity: severityOverride ?? report.severity ?? meta.severity,
-    message: report.message,
-    pointer: report.path !== undefined ? toPointer(report.path) : undefined,
-    evidence: report.evidence && report.evidence.length > 0 ? [...report.evidence] : undefined,
-    fingerprint: fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]),
-    path: report.path,
-    range,
   };
 }
 

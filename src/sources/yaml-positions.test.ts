@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceText } from '../core/source.js';
 import { parseYaml, splitDocuments } from './yaml.js';
-import { buildPositions, loadRecorded, locateIn, PositionTable, RecordedLocator } from './yaml-positions.js';
+import { buildPositions, loadRecorded, locateIn, locateRecorded, PositionTable } from './yaml-positions.js';
 
 type Path = (string | number)[];
 
@@ -30,9 +30,8 @@ function compareAllPaths(text: string): { recorded: boolean; mismatches: unknown
   if (!tree) throw new Error('no tree');
   const mismatches: unknown[] = [];
   if (!positions) return { recorded: false, mismatches };
-  const locator = new RecordedLocator(positions, value);
   for (const path of pathsOf(value)) {
-    const recorded = locator.locate(path);
+    const recorded = locateRecorded(positions, value, path);
     const expected = locateIn(tree, path);
     if (recorded?.[0] !== expected[0] || recorded[1] !== expected[1]) mismatches.push({ path, recorded, expected });
   }

@@ -171,24 +171,27 @@ export function locateKeyIn(root: PositionNode, path: readonly (string | number)
   return undefined;
 }
 
+/** Numbers recorded per node: start, end, and the number of nodes in its subtree (itself included). */
+const FIELDS = 3;
+
 /**
- * The recorded ranges of the documents of one file: for each document, the start and end of
- * every node (keys included) in post-order (children before their parent, in document order),
- * relative to the document's text.
+ * The recorded nodes of the documents of one file: for each document, every node (keys included)
+ * in post-order (children before their parent, in document order), with its range relative to
+ * the document's text and the size of its subtree.
  */
 export class PositionTable {
   #pending: number[] = [];
   #data: Uint16Array | Uint32Array | undefined;
 
-  /** Adds a document's ranges (the first `length` numbers of `ranges`); returns its first node. */
-  add(ranges: readonly number[], length: number): number {
+  /** Adds a document's nodes (the first `length` numbers of `nodes`); returns its first node. */
+  add(nodes: readonly number[], length: number): number {
     const pending = this.#pending;
-    const base = pending.length / 2;
-    for (let i = 0; i < length; i++) pending.push(ranges[i] ?? 0);
+    const base = pending.length / FIELDS;
+    for (let i = 0; i < length; i++) pending.push(nodes[i] ?? 0);
     return base;
   }
 
-  /** Stores the ranges compactly once every document of the file is added. */
+  /** Stores the nodes compactly once every document of the file is added. */
   seal(): void {
     const pending = this.#pending;
     this.#data = pending.every((v) => v <= 0xffff) ? Uint16Array.from(pending) : Uint32Array.from(pending);
@@ -196,11 +199,15 @@ export class PositionTable {
   }
 
   start(node: number): number {
-    return this.#data?.[2 * node] ?? 0;
+    return this.#data?.[FIELDS * node] ?? 0;
   }
 
   end(node: number): number {
-    return this.#data?.[2 * node + 1] ?? 0;
+    return this.#data?.[FIELDS * node + 1] ?? 0;
+  }
+
+  size(node: number): number {
+    return this.#data?.[FIELDS * node + 2] ?? 1;
   }
 }
 
@@ -214,18 +221,19 @@ export interface RecordedPositions {
 }
 
 /**
- * Records node ranges while js-yaml loads a document, as buildPositions builds its tree. Kept on
- * stacks: for each open node, where it opened, how many children it has so far and where the
- * last one ends; for each closed node not yet attached to its parent, its value. Loading is
- * synchronous, so one recorder serves every document in turn and its arrays are reused.
+ * Records nodes while js-yaml loads a document, as buildPositions builds its tree. Kept on
+ * stacks: for each open node, where it opened, how many children it has so far, where the last
+ * one ends and how many nodes were recorded before it; for each closed node not yet attached to
+ * its parent, its value. Loading is synchronous, so one recorder serves every document in turn
+ * and its arrays are reused.
  */
 class Recorder {
   text = '';
   regular = true;
-  /** Start and end of each closed node, in post-order; `rangeLength` of them are in use. */
-  readonly ranges: number[] = [];
-  rangeLength = 0;
-  /** Open nodes: where each opened, its number of children, the end of its last child. */
+  /** Start, end and subtree size of each closed node, in post-order; `length` numbers are in use. */
+  readonly nodes: number[] = [];
+  length = 0;
+  /** Open nodes: where each opened, its number of children, the end of its last child, and the number of nodes recorded before it. */
   readonly #frames: number[] = [];
   #depth = 0;
   readonly #values: unknown[] = [];
@@ -234,7 +242,7 @@ class Recorder {
   reset(text: string): void {
     this.text = text;
     this.regular = true;
-    this.rangeLength = 0;
+    this.length = 0;
     this.#depth = 0;
     this.#values.fill(undefined);
     this.#valueCount = 0;
@@ -242,28 +250,31 @@ class Recorder {
 
   /** The number of nodes of a document that loaded as one regular tree, else undefined. */
   get count(): number | undefined {
-    return this.regular && this.#valueCount === 1 && this.#depth === 0 ? this.rangeLength / 2 : undefined;
+    return this.regular && this.#valueCount === 1 && this.#depth === 0 ? this.length / FIELDS : undefined;
   }
 
   readonly listener = (type: 'open' | 'close', state: ListenerState): void => {
     const frames = this.#frames;
     if (type === 'open') {
-      const at = 3 * this.#depth++;
+      const at = 4 * this.#depth++;
       frames[at] = state.position;
       frames[at + 1] = 0;
       frames[at + 2] = -1;
+      frames[at + 3] = this.length / FIELDS;
       return;
     }
     if (this.#depth === 0) {
       this.regular = false;
       return;
     }
-    const at = 3 * --this.#depth;
+    const at = 4 * --this.#depth;
     const open = frames[at] ?? 0;
     const children = frames[at + 1] ?? 0;
     const lastEnd = children > 0 ? (frames[at + 2] ?? 0) : undefined;
+    const firstNode = frames[at + 3] ?? 0;
     const value = state.result;
     const values = this.#values;
+    const nodes = this.nodes;
     const kind = kindOf(state.kind);
     const close = state.position;
     let start = skipForward(this.text, open);
@@ -275,22 +286,24 @@ class Recorder {
     const last = values[this.#valueCount - 1];
     if (children === 1 && isWrapper(value, last)) {
       // The child stands for this node, as in buildPositions.
-      end = this.ranges[this.rangeLength - 1] ?? 0;
+      end = nodes[this.length - 2] ?? 0;
     } else if (children === 1 && kind === 'scalar' && last === value) {
       // A scalar sequence item is a node around a node of the same value. Nothing is located
       // inside a scalar, so this node's range replaces its child's.
-      this.ranges[this.rangeLength - 2] = start;
-      this.ranges[this.rangeLength - 1] = end;
+      nodes[this.length - 3] = start;
+      nodes[this.length - 2] = end;
     } else {
       const first = this.#valueCount - children;
       if (!mirrors(kind, value, values, first, children)) this.regular = false;
       values[first] = value;
       this.#valueCount = first + 1;
-      this.ranges[this.rangeLength++] = start;
-      this.ranges[this.rangeLength++] = end;
+      const index = this.length / FIELDS;
+      nodes[this.length++] = start;
+      nodes[this.length++] = end;
+      nodes[this.length++] = index - firstNode + 1;
     }
     if (this.#depth > 0) {
-      const parent = 3 * (this.#depth - 1);
+      const parent = 4 * (this.#depth - 1);
       frames[parent + 1] = (frames[parent + 1] ?? 0) + 1;
       frames[parent + 2] = end;
     }
@@ -332,7 +345,7 @@ function isMap(value: unknown): value is Record<string, unknown> {
 const recorder = new Recorder();
 
 /**
- * Loads one document with the fast loader and records its node ranges in `table`. `positions` is
+ * Loads one document with the fast loader and records its nodes in `table`. `positions` is
  * undefined when the tree does not mirror the value (the document is then located with
  * `buildPositions`).
  */
@@ -342,76 +355,59 @@ export function loadRecorded(text: string, table: PositionTable): { value: unkno
     const value = jsyaml.load(text, { schema: YAML11_SCHEMA, json: true, listener: recorder.listener } as jsyaml.LoadOptions);
     const count = recorder.count;
     if (count === undefined) return { value, positions: undefined };
-    return { value, positions: { table, base: table.add(recorder.ranges, 2 * count), count } };
+    return { value, positions: { table, base: table.add(recorder.nodes, FIELDS * count), count } };
   } finally {
     recorder.reset('');
   }
 }
 
 /**
- * Walks a document's value alongside its recorded ranges, with the same answers as `locateIn` on
- * the tree `buildPositions` builds. Undefined when the value no longer has the recorded shape.
+ * The range of the node at `path` in a recorded document, with the same answer as `locateIn` on
+ * the tree `buildPositions` builds. The value tells which keys a mapping has, in order; the
+ * recorded subtree sizes tell where each child is: in post-order, a node's last child is just
+ * before it, and each earlier child just before the subtree of the next. Undefined when the value
+ * no longer has the recorded shape.
  */
-export class RecordedLocator {
-  readonly #positions: RecordedPositions;
-  readonly #root: unknown;
-  /** Number of nodes of each collection (a scalar is one node). */
-  readonly #sizes = new Map<object, number>();
-
-  constructor(positions: RecordedPositions, root: unknown) {
-    this.#positions = positions;
-    this.#root = root;
-  }
-
-  #size(value: unknown): number {
-    if (typeof value !== 'object' || value === null) return 1;
-    let size = this.#sizes.get(value);
-    if (size === undefined) {
-      size = 1;
-      if (Array.isArray(value)) for (const item of value) size += this.#size(item);
-      else for (const key in value) size += 1 + this.#size((value as Record<string, unknown>)[key]);
-      this.#sizes.set(value, size);
+export function locateRecorded(
+  positions: RecordedPositions,
+  root: unknown,
+  path: readonly (string | number)[],
+): OffsetRange | undefined {
+  const { table, base, count } = positions;
+  let node = base + count - 1;
+  let value = root;
+  const range = (at: number): OffsetRange => [table.start(at), table.end(at)];
+  let best = range(node);
+  for (const segment of path) {
+    const first = node - table.size(node) + 1;
+    if (Array.isArray(value)) {
+      if (typeof segment !== 'number' || !(segment in value)) return best;
+      // From the last item back to this one.
+      let item = node - 1;
+      for (let i = value.length - 1; i > segment; i--) item -= table.size(item);
+      if (item < first) return undefined;
+      value = value[segment];
+      node = item;
+      best = range(node);
+      continue;
     }
-    return size;
-  }
-
-  #range(node: number): OffsetRange {
-    const { table, base } = this.#positions;
-    return [table.start(base + node), table.end(base + node)];
-  }
-
-  locate(path: readonly (string | number)[]): OffsetRange | undefined {
-    let value = this.#root;
-    let node = this.#positions.count - 1;
-    if (this.#size(value) !== this.#positions.count) return undefined;
-    let best = this.#range(node);
-    for (const segment of path) {
-      // The first node of this one's subtree: its children follow from there, in order.
-      let child = node - this.#size(value) + 1;
-      if (Array.isArray(value)) {
-        if (typeof segment !== 'number' || !(segment in value)) return best;
-        for (let i = 0; i < segment; i++) child += this.#size(value[i]);
-        value = value[segment];
-        node = child + this.#size(value) - 1;
-        best = this.#range(node);
-        continue;
-      }
-      if (!isMap(value)) return best;
-      const wanted = String(segment);
-      let found = false;
-      for (const key in value) {
-        if (key === wanted) {
-          found = true;
-          break;
-        }
-        child += 1 + this.#size(value[key]);
-      }
-      if (!found) return best;
-      const keyRange = this.#range(child);
-      value = value[wanted];
-      node = child + this.#size(value);
-      best = [keyRange[0], Math.max(keyRange[1], this.#range(node)[1])];
+    if (!isMap(value)) return best;
+    const wanted = String(segment);
+    let index = -1;
+    let keys = 0;
+    for (const key in value) {
+      if (key === wanted) index = keys;
+      keys++;
     }
-    return best;
+    if (index === -1) return best;
+    // From the last pair back to this one: each pair is its key, then its value's subtree.
+    let valueNode = node - 1;
+    for (let i = keys - 1; i > index; i--) valueNode -= table.size(valueNode) + 1;
+    const keyNode = valueNode - table.size(valueNode);
+    if (keyNode < first) return undefined;
+    value = value[wanted];
+    node = valueNode;
+    best = [table.start(keyNode), Math.max(table.end(keyNode), table.end(valueNode))];
   }
+  return best;
 }

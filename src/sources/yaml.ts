@@ -24,8 +24,8 @@ import {
   locateIn,
   locateKeyIn,
   type PositionNode,
+  locateRecorded,
   PositionTable,
-  RecordedLocator,
   type RecordedPositions,
 } from './yaml-positions.js';
 
@@ -54,9 +54,8 @@ export class YamlDocument {
   /** Read by the fast loader: positions come from its lighter position tree, built on demand. */
   readonly #fast: boolean;
   #positions: PositionNode | null | undefined;
-  /** Ranges recorded while loading (fast loader only). */
+  /** Nodes recorded while loading (fast loader only). */
   readonly #recorded: RecordedPositions | undefined;
-  #locator: RecordedLocator | undefined;
 
   /** `ast`, when given, was parsed from the whole source (its ranges are source offsets). */
   constructor(
@@ -114,7 +113,6 @@ export class YamlDocument {
 
   /** Drops the position data that is built on demand; it is built again if asked for later. */
   releasePositions(): void {
-    this.#locator = undefined;
     if (this.#fast) this.#positions = undefined;
     else if (this.#treeOffset !== 0) this.#ast = undefined;
   }
@@ -164,11 +162,8 @@ export class YamlDocument {
    * a finding about an absent field points at the object that lacks it.
    */
   locate(path: Path): OffsetRange {
-    if (this.#recorded) {
-      this.#locator ??= new RecordedLocator(this.#recorded, this.value);
-      const range = this.#locator.locate(path);
-      if (range) return [range[0] + this.start, range[1] + this.start];
-    }
+    const recorded = this.#recorded && locateRecorded(this.#recorded, this.value, path);
+    if (recorded) return [recorded[0] + this.start, recorded[1] + this.start];
     if (this.#fast) {
       const tree = this.#positionTree;
       if (tree) {
