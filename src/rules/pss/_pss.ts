@@ -20,14 +20,11 @@ const cache = new WeakMap<Workload, { level: string; version: string; result: Ps
 /** The workload's evaluation at the configured level and version, computed once per view. */
 export function pssResultFor(workload: Workload, settings: Settings): PssResult {
   const { level, version } = settings.pss;
-  let results = cache.get(workload);
-  if (!results) {
-    results = [];
-    cache.set(workload, results);
-  }
-  for (const entry of results) if (entry.level === level && entry.version === version) return entry.result;
+  const results = cache.get(workload);
+  for (const entry of results ?? []) if (entry.level === level && entry.version === version) return entry.result;
   const result = evaluateWorkload(workload, { level, version });
-  results.push({ level, version, result });
+  const entry = { level, version, result };
+  cache.set(workload, results ? [...results, entry] : [entry]);
   return result;
 }
 
