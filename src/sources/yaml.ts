@@ -354,9 +354,13 @@ function tighten<T>(value: T): T {
   return value;
 }
 
-/** A collection, or a string long enough to be a slice (V8 copies shorter ones). */
+/**
+ * A collection, or a string that may be a slice: V8 copies strings shorter than 13 characters, and
+ * a string of several KiB is most of its document's text anyway (block scalars are not slices).
+ */
 function isLoose(value: unknown): boolean {
-  return (typeof value === 'object' && value !== null) || (typeof value === 'string' && value.length >= 13);
+  if (typeof value === 'string') return value.length >= 13 && value.length <= 4096;
+  return typeof value === 'object' && value !== null;
 }
 
 /**
