@@ -18,13 +18,14 @@ import {
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
+import { ownCopy } from '../core/strings.js';
 import {
   buildPositions,
   loadRecorded,
   locateIn,
   locateKeyIn,
-  type PositionNode,
   locateRecorded,
+  type PositionNode,
   PositionTable,
   type RecordedPositions,
 } from './yaml-positions.js';
@@ -350,7 +351,7 @@ function tighten<T>(value: T): T {
     }
     return value;
   }
-  if (typeof value === 'string' && isLoose(value)) return ` ${value}`.slice(1) as T;
+  if (typeof value === 'string' && isLoose(value)) return ownCopy(value) as T;
   return value;
 }
 
