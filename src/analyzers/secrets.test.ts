@@ -156,7 +156,6 @@ describe('findEmbeddedSecrets', () => {
 
   it('ignores placeholders, references, file settings and comments', () => {
     const text = [
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference, not a template
       'password: ${DB_PASSWORD}',
       'password_file: /run/secrets/db',
       'token: "{{ .Values.token }}"',

@@ -2,17 +2,16 @@
  * The engine: runs the enabled rules over their subjects, turns reports into findings with
  * positions, merges overlapping findings, applies suppressions and sorts the result.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import type { Finding, ScanError } from '../core/finding.js';
+import type { Finding, ObjectRef, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import type { OffsetRange, SourceText } from '../core/source.js';
+import type { SourceText } from '../core/source.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
-import type { Path } from '../sources/yaml.js';
-import { describe, toPointer } from '../sources/yaml.js';
+import { describe, escapePointer, toPointer } from '../sources/yaml.js';
 import { type GreenbeltConfig, isRuleGlob, type RuleSetting } from './config.js';
 import type { Settings } from './settings.js';
 import { ANNOTATION_PREFIX, type AnnotationDirective, type RuleIdentity, Suppressor } from './suppress.js';
@@ -38,15 +37,14 @@ export interface EngineOutput {
   baselineMatched?: number;
 }
 
+/** A finding with what merging and suppression need to know about it. */
 interface Pending {
   finding: Finding;
   rule: AnyRule;
   on: Locatable | undefined;
   source: SourceText | undefined;
-  /** What to locate, until positions are resolved (see locateAll). */
-  locate?: { path: Path | undefined; range: OffsetRange | undefined } | undefined;
   /** First line of the statement the finding is in, when its source has statements (Dockerfiles). */
-  scopeLine?: number | undefined;
+  scopeLine: number | undefined;
 }
 
 /** Whether a rule runs under a config: its own activity, the config's switch, and its default. */
@@ -110,17 +108,28 @@ function defaultLocatable(subject: unknown): Locatable | undefined {
   return undefined;
 }
 
+/** SHA-256 in one call where Node has it (20.12 and later); the same digest either way. */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text)
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 function fingerprintOf(parts: readonly (string | undefined)[]): string {
-  return createHash('sha256')
-    .update(parts.map((p) => p ?? '').join('\u0000'))
-    .digest('hex')
-    .slice(0, 24);
+  return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24);
 }
+
+/** Object ids by reference (an object's reference is one frozen object shared by its findings). */
+const objectIds = new WeakMap<ObjectRef, string>();
 
 function objectIdOf(on: Locatable | undefined): string | undefined {
   const ref = on?.ref;
   if (!ref) return undefined;
-  return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+  let id = objectIds.get(ref);
+  if (id === undefined) {
+    id = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+    objectIds.set(ref, id);
+  }
+  return id;
 }
 
 export function runEngine(input: EngineInput): EngineOutput {
@@ -128,6 +137,8 @@ export function runEngine(input: EngineInput): EngineOutput {
   const settings: Settings = config.settings;
   const errors: ScanError[] = [];
   const pending: Pending[] = [];
+  /** Where reports go: `pending`, then the findings of the rules that run after suppression. */
+  let sink = pending;
   const enabled = input.rules.filter((rule) => isRuleEnabled(rule, config));
   const normal = enabled.filter((rule) => rule.target !== 'suppressions');
   const late = enabled.filter((rule) => rule.target === 'suppressions');
@@ -135,12 +146,28 @@ export function runEngine(input: EngineInput): EngineOutput {
   const severityOverride = new Map<AnyRule, Severity | undefined>();
   for (const rule of enabled) severityOverride.set(rule, ruleSetting(rule, config)?.severity);
   const occurrences = new Map<string, number>();
-  const identity: FingerprintContext = {
+  const fingerprintPaths = new Map<string, string>();
+  // Pointers and evidence repeat across objects: one string of each is kept for all findings.
+  const strings = new Map<string, string>();
+  const identity: FindingContext = {
+    shared: (text) => {
+      const known = strings.get(text);
+      if (known !== undefined) return known;
+      strings.set(text, text);
+      return text;
+    },
     pathOf: (file) => {
-      const absolute = input.absolute.get(file);
-      if (absolute === undefined || input.cwd === undefined) return file;
-      const rel = relative(input.cwd, absolute);
-      return rel === '' || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
+      let path = fingerprintPaths.get(file);
+      if (path === undefined) {
+        const absolute = input.absolute.get(file);
+        if (absolute === undefined || input.cwd === undefined) path = file;
+        else {
+          const rel = relative(input.cwd, absolute);
+          path = rel === '' || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
+        }
+        fingerprintPaths.set(file, path);
+      }
+      return path;
     },
     occurrence: (key) => {
       const n = occurrences.get(key) ?? 0;
@@ -148,18 +175,20 @@ export function runEngine(input: EngineInput): EngineOutput {
       return n;
     },
   };
-  const makeContext = (rule: AnyRule, subject: unknown): RuleContext => ({
-    settings,
-    report: (report: Report) => {
-      const pendingFinding = toFinding(rule, report, subject, severityOverride.get(rule), identity);
-      if (pendingFinding) pending.push(pendingFinding);
-    },
-  });
 
   const runRule = (rule: AnyRule, subjects: readonly unknown[]) => {
-    for (const subject of subjects) {
+    // One context per rule: checks are synchronous, so `subject` is the one being checked.
+    let subject: unknown;
+    const override = severityOverride.get(rule);
+    const context: RuleContext = {
+      settings,
+      report: (report: Report) => {
+        sink.push(toPending(rule, report, subject, override, identity));
+      },
+    };
+    for (subject of subjects) {
       try {
-        (rule.check as (s: unknown, c: RuleContext) => void)(subject, makeContext(rule, subject));
+        (rule.check as (s: unknown, c: RuleContext) => void)(subject, context);
       } catch (error) {
         const on = defaultLocatable(subject);
         const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
@@ -184,79 +213,71 @@ export function runEngine(input: EngineInput): EngineOutput {
     }
     runRule(rule, subjects);
   }
+  // Workload views and cross-object analyses are not needed any more.
+  subjectCache.clear();
+  input.objects.releaseCaches();
 
-  locateAll(pending);
   const merged = [...mergeOverlaps(pending)];
 
   // Suppressions.
   const suppressor = new Suppressor(config, input.baseline);
   for (const source of input.sources) suppressor.addSource(source);
   suppressor.addAnnotations(collectAnnotationDirectives(input));
-  for (const item of merged) applySuppression(item, suppressor, input);
+  const suppress = suppressionOf(suppressor, input);
+  for (const item of merged) suppress(item);
 
   if (late.length > 0) {
     const index = buildSuppressionIndex(suppressor, input, enabled);
-    const before = pending.length;
+    sink = [];
     for (const rule of late) runRule(rule, [index]);
-    locateAll(pending.slice(before));
-    for (const item of pending.slice(before)) {
-      applySuppression(item, suppressor, input);
+    for (const item of sink) {
+      suppress(item);
       merged.push(item);
     }
   }
+  // Positions built on demand (documents not recorded while loading) are not needed any more.
+  for (const document of input.documents) (document as Partial<Locatable>).releasePositions?.();
 
   const findings = merged.map((p) => p.finding);
   findings.sort(compareFindings);
   return input.baseline ? { findings, errors, baselineMatched: suppressor.baselineUsed.size } : { findings, errors };
 }
 
-/**
- * Turns every pending finding's path or range into a position, one document at a time, and lets
- * each document drop its position index afterwards: positions are needed only where a finding is,
- * and never all at once.
- */
-function locateAll(pending: Pending[]): void {
-  const groups = new Map<unknown, Pending[]>();
-  for (const item of pending) {
-    if (!item.locate) continue;
-    const key = item.on?.positionGroup ?? item.on ?? item.source;
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  for (const items of groups.values()) {
-    for (const item of items) {
-      const { path, range: given } = item.locate ?? { path: undefined, range: undefined };
-      item.locate = undefined;
-      const on = item.on;
-      let range = given;
-      if (range === undefined && on) range = on.locate(path ?? []);
-      if (range === undefined || !item.source) continue;
-      const { finding } = item;
-      // Rebuild the finding so that the position sits where the contract puts it (after file).
-      const position = item.source.range(range);
-      const { rule, severity, message, file, ...rest } = finding;
-      item.finding = { rule, severity, message, ...(file !== undefined ? { file } : {}), ...position, ...rest };
+/** Sets each finding's `suppressed`; rule identities and annotations are read once per rule and object. */
+function suppressionOf(suppressor: Suppressor, input: EngineInput): (item: Pending) => void {
+  const identities = new Map<AnyRule, RuleIdentity>();
+  const annotations = new Map<Locatable, Record<string, string> | undefined>();
+  return (item) => {
+    const file = item.finding.file;
+    let identity = identities.get(item.rule);
+    if (identity === undefined) {
+      identity = ruleIdentity(item.rule);
+      identities.set(item.rule, identity);
     }
-    items[0]?.on?.releasePositions?.();
-  }
+    const on = item.on;
+    let onAnnotations: Record<string, string> | undefined;
+    if (on) {
+      if (annotations.has(on)) onAnnotations = annotations.get(on);
+      else {
+        onAnnotations = on.annotations;
+        annotations.set(on, onAnnotations);
+      }
+    }
+    item.finding.suppressed = suppressor.suppress({
+      finding: item.finding,
+      rule: identity,
+      absolute: file === undefined ? undefined : input.absolute.get(file),
+      source: item.source,
+      annotations: onAnnotations,
+      objectId: objectIdOf(on),
+      scopeLine: item.scopeLine,
+    });
+  };
 }
 
-function applySuppression(item: Pending, suppressor: Suppressor, input: EngineInput): void {
-  const file = item.finding.file;
-  const identity = ruleIdentity(item.rule);
-  item.finding.suppressed = suppressor.suppress({
-    finding: item.finding,
-    rule: identity,
-    absolute: file === undefined ? undefined : input.absolute.get(file),
-    source: item.source,
-    annotations: item.on?.annotations,
-    objectId: objectIdOf(item.on),
-    scopeLine: item.scopeLine,
-  });
-}
-
-interface FingerprintContext {
+interface FindingContext {
+  /** The one copy of a string kept for the scan. */
+  shared(text: string): string;
   /** The file path fingerprints use: relative to the working directory, with forward slashes. */
   pathOf(file: string): string;
   /** How many times this key was seen before in the scan (0 the first time). */
@@ -276,48 +297,32 @@ function stablePath(on: Locatable | undefined, path: readonly (string | number)[
     const item: unknown = Array.isArray(value) && typeof segment === 'number' ? value[segment] : undefined;
     const name =
       item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>).name : undefined;
-    parts.push(
-      typeof name === 'string' ? `[name=${JSON.stringify(name)}]` : String(segment).replace(/~/g, '~0').replace(/\//g, '~1'),
-    );
+    parts.push(typeof name === 'string' ? `[name=${JSON.stringify(name)}]` : escapePointer(segment));
     value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
   }
   return parts.length === 0 ? '' : `/${parts.join('/')}`;
 }
 
-function toFinding(
+/**
+ * A report made a finding, with its position: the node at the report's path (or its range) in
+ * the source, found through the positions recorded while the source was read.
+ */
+function toPending(
   rule: AnyRule,
   report: Report,
   subject: unknown,
   severityOverride: Severity | undefined,
-  identity: FingerprintContext,
-): Pending | undefined {
+  identity: FindingContext,
+): Pending {
   const on = report.on ?? defaultLocatable(subject);
   const source = report.source ?? on?.source;
   const meta = rule.meta;
-  const severity: Severity = severityOverride ?? report.severity ?? meta.severity;
   const range = report.range;
-  const pointer = report.path !== undefined ? toPointer(report.path) : undefined;
-  // Field order follows the finding contract in GUIDE.md; positions are filled in by locateAll.
-  // threats and references are the rule's own arrays until a merge adds to them (copy on write).
-  const finding: Finding = {
-    rule: meta.id,
-    severity,
-    message: report.message,
-    ...(source ? { file: source.path } : {}),
-    ...(on?.ref ? { object: on.ref } : {}),
-    ...(pointer !== undefined ? { path: pointer } : {}),
-    threats: meta.threats,
-    references: meta.references,
-    remediation: meta.remediation,
-    suppressed: null,
-    fingerprint: '',
-  };
-  if (report.evidence && report.evidence.length > 0) finding.evidence = [...report.evidence];
   // The identity of a finding holds no line or column: the rule, the file, the object, where in
   // the object (with named list items by name), and the rule's own key. A finding known only by a
   // source range (a Dockerfile instruction) is known by the text it points at and which
   // occurrence of that text it is, so moving code around does not make it new.
-  const file = finding.file === undefined ? undefined : identity.pathOf(finding.file);
+  const file = source === undefined ? undefined : identity.pathOf(source.path);
   let where: string;
   if (report.path !== undefined) where = stablePath(on, report.path);
   else if (range !== undefined && !on?.ref && report.key === undefined && source) {
@@ -328,10 +333,33 @@ function toFinding(
     const key = `${meta.id}\u0000${file ?? ''}\u0000${snippet}`;
     where = `@${snippet}#${identity.occurrence(key)}`;
   } else where = '';
-  finding.fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
   const scope = range !== undefined ? on?.scopeOf?.(range[0]) : undefined;
-  const scopeLine = scope !== undefined && source ? source.positionAt(scope[0]).line : undefined;
-  return { finding, rule, on, source, scopeLine, locate: { path: report.path, range } };
+  const located = range ?? on?.locate(report.path ?? []);
+  const position = located !== undefined && source ? source.range(located) : undefined;
+  // Fields in the order of the finding contract (GUIDE.md). threats and references are the rule's
+  // own arrays until a merge adds to them (copy on write).
+  const finding: Finding = {
+    rule: meta.id,
+    severity: severityOverride ?? report.severity ?? meta.severity,
+    message: report.message,
+    ...(source ? { file: source.path } : {}),
+    ...position,
+    ...(on?.ref ? { object: on.ref } : {}),
+    ...(report.path !== undefined ? { path: identity.shared(toPointer(report.path)) } : {}),
+    threats: meta.threats,
+    references: meta.references,
+    remediation: meta.remediation,
+    suppressed: null,
+    fingerprint: fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]),
+  };
+  if (report.evidence && report.evidence.length > 0) finding.evidence = report.evidence.map(identity.shared);
+  return {
+    finding,
+    rule,
+    on,
+    source,
+    scopeLine: scope !== undefined && source ? source.positionAt(scope[0]).line : undefined,
+  };
 }
 
 /** Every rule id a rule refines, directly or through the rules it refines. */
@@ -355,13 +383,22 @@ function overlapClosure(rule: AnyRule, byId: ReadonlyMap<string, AnyRule>, cache
  * `pss/host-path-volumes`, which refines `pss/restricted-volumes`).
  */
 function mergeOverlaps(pending: Pending[]): Pending[] {
-  if (!pending.some((p) => (p.rule.meta.overlaps?.length ?? 0) > 0)) return pending;
+  // Only findings of rules that refine or are refined can be dropped or merged into.
+  const involved = new Set<string>();
+  for (const p of pending) {
+    const overlaps = p.rule.meta.overlaps;
+    if (overlaps === undefined || overlaps.length === 0) continue;
+    involved.add(p.rule.meta.id);
+    for (const id of overlaps) involved.add(id);
+  }
+  if (involved.size === 0) return pending;
   const byId = new Map<string, AnyRule>();
   for (const p of pending) byId.set(p.rule.meta.id, p.rule);
   const cache = new Map<string, Set<string>>();
   const keyOf = (p: Pending) => `${p.finding.file ?? ''}\u0000${objectIdOf(p.on) ?? ''}\u0000${p.finding.path ?? ''}`;
   const byKey = new Map<string, Pending[]>();
   for (const p of pending) {
+    if (!involved.has(p.rule.meta.id)) continue;
     const key = keyOf(p);
     const list = byKey.get(key);
     if (list) list.push(p);

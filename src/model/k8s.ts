@@ -153,10 +153,6 @@ export class K8sObject {
     return this.document?.locate([...this.basePath, ...path]);
   }
 
-  get positionGroup(): object | undefined {
-    return this.document;
-  }
-
   releasePositions(): void {
     this.document?.releasePositions();
   }

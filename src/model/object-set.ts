@@ -41,6 +41,17 @@ export class ObjectSet {
     return this.#workloads;
   }
 
+  /**
+   * Drops the indexes, workload views and analyses built so far, which hold much of a large
+   * scan's memory; they are built again if asked for. The engine calls this once every rule has
+   * run.
+   */
+  releaseCaches(): void {
+    this.#byKind = undefined;
+    this.#workloads = undefined;
+    this.#analyses.clear();
+  }
+
   /** A named analysis of this set, built on first use and reused afterwards. */
   analysis<T>(key: string, build: (set: ObjectSet) => T): T {
     if (this.#analyses.has(key)) return this.#analyses.get(key) as T;

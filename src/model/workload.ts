@@ -56,8 +56,9 @@ export class Workload {
 
   constructor(object: K8sObject, templatePath: Path) {
     this.object = object;
-    this.podMetadataPath = [...templatePath, 'metadata'];
-    this.podSpecPath = [...templatePath, 'spec'];
+    // concat, not spread: it makes arrays of the exact length, and views live for the whole scan.
+    this.podMetadataPath = templatePath.concat('metadata');
+    this.podSpecPath = templatePath.concat('spec');
     this.podMetadata = asObject(getPath(object.value, this.podMetadataPath)) ?? {};
     this.podSpec = asObject(getPath(object.value, this.podSpecPath)) ?? {};
   }
@@ -93,7 +94,7 @@ export class Workload {
             kind,
             index,
             name: asString(value.name) ?? `${kind}[${index}]`,
-            path: [...this.podSpecPath, kind, index],
+            path: this.podSpecPath.concat(kind, index),
             value,
             image: asString(value.image),
             securityContext: asObject(value.securityContext),
@@ -119,7 +120,7 @@ export class Workload {
         out.push({
           index,
           name: asString(value.name) ?? `volumes[${index}]`,
-          path: [...this.podSpecPath, 'volumes', index],
+          path: this.podSpecPath.concat('volumes', index),
           value,
         });
       });

@@ -41,8 +41,6 @@ export interface Locatable {
   readonly ref?: ObjectRef | undefined;
   /** Annotations that may carry suppressions (`ignore.greenbelt.dev/<rule>`). */
   readonly annotations?: Record<string, string> | undefined;
-  /** Locatables that share position data (the objects of one YAML document) share this key. */
-  readonly positionGroup?: object | undefined;
   /** Frees position data once every finding on it is located (it is rebuilt if asked again). */
   releasePositions?(): void;
   /**

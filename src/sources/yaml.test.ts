@@ -102,6 +102,30 @@ describe('parseYaml', () => {
     expect(documents).toHaveLength(1);
   });
 
+  it('keeps loaded values intact when storing them tightly, an own __proto__ key included', () => {
+    const text = [
+      'image: registry.example.com/team/app:1.2.3',
+      'args: ["--listen=0.0.0.0:8080", "--verbose"]',
+      'nested:',
+      '  __proto__: { polluted: true }',
+      '  items:',
+      '    - a string longer than thirteen characters',
+      '    - 42',
+    ].join('\n');
+    const value = parse(`${text}\n`).documents[0]?.value as Record<string, unknown>;
+    const nested = value.nested as Record<string, unknown>;
+    expect(JSON.stringify(value)).toBe(
+      JSON.stringify({
+        image: 'registry.example.com/team/app:1.2.3',
+        args: ['--listen=0.0.0.0:8080', '--verbose'],
+        nested: { ['__proto__']: { polluted: true }, items: ['a string longer than thirteen characters', 42] },
+      }),
+    );
+    expect(Object.hasOwn(nested, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(nested)).toBe(Object.prototype);
+    expect((nested as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('escapes JSON pointer segments', () => {
     expect(toPointer(['metadata', 'annotations', 'a/b~c'])).toBe('/metadata/annotations/a~1b~0c');
   });

@@ -10,7 +10,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  type Node,
   type Pair,
   type ParsedNode,
   parseAllDocuments,
@@ -18,8 +17,17 @@ import {
 } from 'yaml';
 import type { ScanError } from '../core/finding.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
-import { buildPositions, locateIn, locateKeyIn, type PositionNode } from './yaml-positions.js';
-import { loadFast } from './yaml11.js';
+import { ownCopy } from '../core/strings.js';
+import {
+  buildPositions,
+  loadRecorded,
+  locateIn,
+  locateKeyIn,
+  locateRecorded,
+  type PositionNode,
+  PositionTable,
+  type RecordedPositions,
+} from './yaml-positions.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -28,9 +36,9 @@ export type Path = readonly PathSegment[];
 export const MAX_ALIAS_COUNT = 1000;
 
 /**
- * One YAML document of a file. Its plain value is read fast, without positions; the positioned
- * syntax tree (from the `yaml` package) is built only when something asks where a node is, which
- * for most documents is never.
+ * One YAML document of a file. Its plain value is read fast, recording compact node ranges on the
+ * way; documents the fast loader cannot read, or whose ranges it cannot record, get a positioned
+ * tree only when something asks where a node is.
  */
 export class YamlDocument {
   readonly source: SourceText;
@@ -46,6 +54,8 @@ export class YamlDocument {
   /** Read by the fast loader: positions come from its lighter position tree, built on demand. */
   readonly #fast: boolean;
   #positions: PositionNode | null | undefined;
+  /** Nodes recorded while loading (fast loader only). */
+  readonly #recorded: RecordedPositions | undefined;
 
   /** `ast`, when given, was parsed from the whole source (its ranges are source offsets). */
   constructor(
@@ -56,6 +66,7 @@ export class YamlDocument {
     end: number,
     ast?: Document.Parsed,
     fast = false,
+    recorded?: RecordedPositions,
   ) {
     this.source = source;
     this.index = index;
@@ -65,6 +76,7 @@ export class YamlDocument {
     this.#ast = ast;
     this.#treeOffset = ast ? 0 : start;
     this.#fast = fast;
+    this.#recorded = recorded;
   }
 
   /** Range of the key of the pair at `path` (the `privileged` in `privileged: true`), if it exists. */
@@ -99,7 +111,7 @@ export class YamlDocument {
     return undefined;
   }
 
-  /** Drops the position data; it is built again if a position is asked for later. */
+  /** Drops the position data that is built on demand; it is built again if asked for later. */
   releasePositions(): void {
     if (this.#fast) this.#positions = undefined;
     else if (this.#treeOffset !== 0) this.#ast = undefined;
@@ -150,6 +162,8 @@ export class YamlDocument {
    * a finding about an absent field points at the object that lacks it.
    */
   locate(path: Path): OffsetRange {
+    const recorded = this.#recorded && locateRecorded(this.#recorded, this.value, path);
+    if (recorded) return [recorded[0] + this.start, recorded[1] + this.start];
     if (this.#fast) {
       const tree = this.#positionTree;
       if (tree) {
@@ -289,16 +303,17 @@ export function parseYaml(source: SourceText): ParsedYaml {
   if (/^%/m.test(text)) return parseCareful(source, 0, text.length, 0);
   const documents: YamlDocument[] = [];
   const errors: ScanError[] = [];
+  const table = new PositionTable();
   let index = 0;
   for (const chunk of splitDocuments(text)) {
     if (isBlank(text, chunk.start, chunk.end)) continue;
     const slice = text.slice(chunk.start, chunk.end);
     try {
-      const value = loadFast(slice);
+      const { value, positions } = loadRecorded(slice, table);
       // A `*` that might be an alias: keep the fast result only if no node is actually shared.
       if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
       if (value !== null && value !== undefined) {
-        documents.push(new YamlDocument(source, index, value, chunk.start, chunk.end, undefined, true));
+        documents.push(new YamlDocument(source, index, tighten(value), chunk.start, chunk.end, undefined, true, positions));
       }
       index++;
       continue;
@@ -310,7 +325,42 @@ export function parseYaml(source: SourceText): ParsedYaml {
     errors.push(...careful.errors);
     index++;
   }
+  table.seal();
   return { documents, errors };
+}
+
+/**
+ * Stores a value loaded by the fast loader tightly, since values are kept for the whole scan:
+ * lists get arrays of their exact length (js-yaml grows them item by item, leaving spare room),
+ * and long strings get their own copy. js-yaml's long strings are slices of its private copy of
+ * the document's text, which would otherwise stay in memory beside the source text. The value's
+ * shape, and so its recorded positions, do not change.
+ */
+function tighten<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    for (let i = 0; i < copy.length; i++) copy[i] = tighten(copy[i]);
+    return copy as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      // `__proto__` is an own key here (js-yaml defines it); assigning it would set the prototype.
+      if (key !== '__proto__' && isLoose(map[key])) map[key] = tighten(map[key]);
+    }
+    return value;
+  }
+  if (typeof value === 'string' && isLoose(value)) return ownCopy(value) as T;
+  return value;
+}
+
+/**
+ * A collection, or a string that may be a slice: V8 copies strings shorter than 13 characters, and
+ * a string of several KiB is most of its document's text anyway (block scalars are not slices).
+ */
+function isLoose(value: unknown): boolean {
+  if (typeof value === 'string') return value.length >= 13 && value.length <= 4096;
+  return typeof value === 'object' && value !== null;
 }
 
 /**
@@ -404,7 +454,8 @@ export function describe(error: unknown): string {
 
 /** Escape one JSON-pointer segment (RFC 6901). */
 export function escapePointer(segment: PathSegment): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return String(segment);
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 export function toPointer(path: Path): string {

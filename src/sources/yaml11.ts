@@ -16,6 +16,8 @@ const bool11 = new jsyaml.Type('tag:yaml.org,2002:bool', {
 });
 
 const INT = /^[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|0|[1-9][0-9_]*)$/;
+const RADIX_PREFIX = /^[-+]?0[box]/;
+const DIGIT = /[0-9]/;
 
 function parseInt11(text: string): number {
   let sign = 1;
@@ -34,7 +36,7 @@ function parseInt11(text: string): number {
 
 const int11 = new jsyaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && INT.test(data) && /[0-9]/.test(data.replace(/^[-+]?0[box]/, '')),
+  resolve: (data: unknown) => typeof data === 'string' && INT.test(data) && DIGIT.test(data.replace(RADIX_PREFIX, '')),
   construct: (data: string) => parseInt11(data),
   predicate: (object: unknown) => typeof object === 'number' && Number.isInteger(object),
 });
@@ -46,19 +48,24 @@ const binaryAsText = new jsyaml.Type('tag:yaml.org,2002:binary', {
   construct: (data: string) => data.replace(/\s+/g, ''),
 });
 
+// Regular expressions are module constants: a literal inside a resolver would be a new object
+// for every scalar of every document.
+const NULL = /^(?:~|null|Null|NULL|)$/;
+
 const null11 = new jsyaml.Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && /^(?:~|null|Null|NULL|)$/.test(data)),
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && NULL.test(data)),
   construct: () => null,
   predicate: (object: unknown) => object === null,
 });
 
 const FLOAT =
   /^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLOAT_BODY = /[0-9]|inf|nan/i;
 
 const float11 = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && FLOAT.test(data) && /[0-9]|inf|nan/i.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && FLOAT.test(data) && FLOAT_BODY.test(data),
   construct: (data: string) => {
     const text = data.replace(/_/g, '').toLowerCase();
     if (text.endsWith('.inf')) return text.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -78,8 +85,3 @@ export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [null11, bool11, int11, float11, merge11],
   explicit: [binaryAsText],
 });
-
-/** Loads one YAML document's value fast, without positions. Throws on anything unusual. */
-export function loadFast(text: string): unknown {
-  return jsyaml.load(text, { schema: YAML11_SCHEMA, json: true });
-}

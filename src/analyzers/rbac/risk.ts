@@ -177,7 +177,7 @@ function bindingSite(
   check: (rule: PolicyRule) => { resourceIndex: number; what: string } | undefined,
 ): GrantSite | undefined {
   const role = binding.role;
-  if (!binding.object || !role || !role.builtin) return undefined;
+  if (!binding.object || !role?.builtin) return undefined;
   if (spec.clusterOnly && binding.kind === 'RoleBinding') return undefined;
   for (const rule of role.rules) {
     const hit = check(rule);

@@ -131,14 +131,23 @@ export function locateLine(object: K8sObject, lineText: string, from: number, to
   return at === -1 || at + lineText.length > to ? undefined : [at, at + lineText.length];
 }
 
-/** A function that finds the embedded lines of the value at `path`, in order, in the source. */
+/**
+ * A function that finds the embedded lines of the value at `path`, in order, in the source. The
+ * value is located on the first call only: most values hold nothing to point at.
+ */
 export function lineLocator(
   object: K8sObject,
   path: readonly (string | number)[],
 ): (lineText: string) => OffsetRange | undefined {
-  const within = object.locate(path);
-  let cursor = within?.[0];
+  let located = false;
+  let within: OffsetRange | undefined;
+  let cursor: number | undefined;
   return (lineText) => {
+    if (!located) {
+      located = true;
+      within = object.locate(path);
+      cursor = within?.[0];
+    }
     if (within === undefined || cursor === undefined) return undefined;
     const range = locateLine(object, lineText, cursor, within[1]);
     if (range) cursor = range[1];

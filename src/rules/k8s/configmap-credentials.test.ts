@@ -16,7 +16,6 @@ describe('k8s/configmap-credentials', () => {
       {
         name: 'an embedded file with references and file settings only',
         code: configMap(
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference, not a template
           '  app.properties: |\n    db.password=${DB_PASSWORD}\n    db.password.file=/run/secrets/db\n    # admin.password=hunter22\n',
         ),
       },

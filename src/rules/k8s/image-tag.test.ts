@@ -22,7 +22,6 @@ describe('k8s/image-tag', () => {
         code: pod('nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'),
       },
       { name: 'registry with a port is not a tag', code: pod('registry.local:5000/team/app:2.0.1') },
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference, not a template
       { name: 'templated references are left alone', code: pod('"${REGISTRY}/app:${TAG}"') },
       { name: 'Helm-style templates are left alone', code: pod('"{{ .Values.image }}"') },
     ],

@@ -18,7 +18,6 @@ describe('k8s/secret-data', () => {
       { name: 'a service account token Secret without data', code: secret('', 'kubernetes.io/service-account-token') },
       { name: 'empty data', code: secret('data: {}\nstringData:\n  password: ""\n') },
       { name: 'Helm template values', code: secret('stringData:\n  password: "{{ .Values.db.password }}"\n') },
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference, not a template
       { name: 'envsubst references', code: secret('stringData:\n  password: ${DB_PASSWORD}\n') },
       {
         name: 'SOPS-encrypted values',

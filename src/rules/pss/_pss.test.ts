@@ -22,13 +22,17 @@ function load() {
 }
 
 describe('pss rule helpers', () => {
-  it('evaluate a workload once per setting and share the result between rules and views of one object', () => {
+  it('evaluate a workload view once per setting and share the result between the rules', () => {
     const workload = load();
     const settings = defaultSettings();
     const first = pssResultFor(workload, settings);
     expect(pssResultFor(workload, settings)).toBe(first);
+    expect(pssResultFor(workload, defaultSettings())).toBe(first);
+    // Another view of the same object (a scan builds only one) is evaluated again, to the same result.
     const sameObject = workloadOf(workload.object);
-    expect(sameObject && pssResultFor(sameObject, defaultSettings())).toBe(first);
+    const again = sameObject && pssResultFor(sameObject, settings);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
     const baseline = defaultSettings();
     baseline.pss.level = 'baseline';
     const other = pssResultFor(workload, baseline);

@@ -11,21 +11,20 @@ import { findCheck } from '../../pss/registry.js';
 import type { CheckId, PssResult, Violation, ViolationField } from '../../pss/types.js';
 import { defineRule, type Rule, type RuleMeta } from '../types.js';
 
-const cache = new WeakMap<object, Map<string, PssResult>>();
+/**
+ * Evaluations by workload view, one per level and version evaluated (usually just one). A scan
+ * builds one view per object and drops it once every rule has run, and the evaluations with it.
+ */
+const cache = new WeakMap<Workload, { level: string; version: string; result: PssResult }[]>();
 
-/** The workload's evaluation at the configured level and version, computed once per scan. */
+/** The workload's evaluation at the configured level and version, computed once per view. */
 export function pssResultFor(workload: Workload, settings: Settings): PssResult {
-  const key = `${settings.pss.level}@${settings.pss.version}`;
-  let results = cache.get(workload.object);
-  if (!results) {
-    results = new Map();
-    cache.set(workload.object, results);
-  }
-  let result = results.get(key);
-  if (!result) {
-    result = evaluateWorkload(workload, { level: settings.pss.level, version: settings.pss.version });
-    results.set(key, result);
-  }
+  const { level, version } = settings.pss;
+  const results = cache.get(workload);
+  for (const entry of results ?? []) if (entry.level === level && entry.version === version) return entry.result;
+  const result = evaluateWorkload(workload, { level, version });
+  const entry = { level, version, result };
+  cache.set(workload, results ? [...results, entry] : [entry]);
   return result;
 }
 

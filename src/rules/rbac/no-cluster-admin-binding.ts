@@ -59,7 +59,7 @@ subjects:
     const model = settingsModel(set, context.settings.rbac.withDefaults);
     for (const binding of model.bindings) {
       const role = binding.role;
-      if (!binding.object || !role || !role.rules.some(isSuperRule)) continue;
+      if (!binding.object || !role?.rules.some(isSuperRule)) continue;
       const others = binding.subjects.filter((s) => !(s.ref.kind === 'Group' && s.ref.name === MASTERS));
       if (others.length === 0) continue;
       const cluster = binding.kind === 'ClusterRoleBinding';
