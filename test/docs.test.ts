@@ -11,7 +11,7 @@ import { SourceText } from '../src/core/source.js';
 import { CONFIG_KEYS, EXEMPTION_FIELDS, parseConfig } from '../src/engine/config.js';
 import { FORMATS } from '../src/report/index.js';
 import { allRules } from '../src/rules/index.js';
-import { root } from './support/cli.js';
+import { root, runInProcess } from './support/cli.js';
 
 const read = (path: string) => readFileSync(join(root, 'docs', path), 'utf8');
 
@@ -77,5 +77,19 @@ describe('docs/reports.md', () => {
   it('describes every format', () => {
     const reports = read('reports.md');
     for (const format of FORMATS) expect(reports, format).toContain(`\n## ${format}\n`);
+  });
+});
+
+describe('README.md', () => {
+  it('shows the summary line that the first command really prints', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const shown = /^ {4}(\d+ findings \(.*)$/m.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    const run = await runInProcess(['scan', 'examples/'], { cwd: root });
+    const printed = run.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => /^\d+ findings \(/.test(line));
+    expect(printed).toBe(shown);
   });
 });
