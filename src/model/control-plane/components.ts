@@ -12,6 +12,7 @@ import type { Path } from '../../sources/yaml.js';
 import { asArray, asObject, asString, type K8sObject } from '../k8s.js';
 import type { Container, Workload } from '../workload.js';
 import { type Arg, type FlagOccurrence, FlagSet, parseArgs, type Where } from './flags.js';
+import { findScriptCommand, shellScriptIndex } from './shell-command.js';
 
 export type ComponentName = 'kube-apiserver' | 'etcd' | 'kube-controller-manager' | 'kube-scheduler' | 'kube-proxy';
 
@@ -136,6 +137,15 @@ function imageName(image: string | undefined): string {
   return last.split(':')[0] ?? '';
 }
 
+/** The component a command line runs (`kube-apiserver ...`, `hyperkube apiserver ...`) and where its flags start. */
+export function programOf(texts: readonly string[]): { component: ComponentName; argsFrom: number } | undefined {
+  const exe = basename(texts[0] ?? '');
+  if ((COMPONENT_NAMES as readonly string[]).includes(exe)) return { component: exe as ComponentName, argsFrom: 1 };
+  const sub = texts[1] ?? '';
+  if (exe === 'hyperkube' && Object.hasOwn(HYPERKUBE, sub)) return { component: HYPERKUBE[sub] as ComponentName, argsFrom: 2 };
+  return undefined;
+}
+
 /** Components run by a workload's containers. */
 export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
   const out: ComponentInstance[] = [];
@@ -158,15 +168,31 @@ export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
 
     let component: ComponentName | undefined;
     let flagArgs: Arg[] = [];
+    let missingEntry: Path | undefined;
     const first = entries[0];
     if (commandCount > 0 && first) {
-      const exe = basename(first.text);
-      if ((COMPONENT_NAMES as readonly string[]).includes(exe)) {
-        component = exe as ComponentName;
-        flagArgs = entries.slice(1);
-      } else if (exe === 'hyperkube' && entries[1] && HYPERKUBE[entries[1].text]) {
-        component = HYPERKUBE[entries[1].text];
-        flagArgs = entries.slice(2);
+      const program = programOf(entries.map((e) => e.text));
+      const scriptIndex = program ? -1 : shellScriptIndex(entries);
+      const script = entries[scriptIndex];
+      if (program) {
+        component = program.component;
+        flagArgs = entries.slice(program.argsFrom);
+      } else if (script) {
+        // `sh -c "exec kube-apiserver --flag ..."`: the flags of the component's command in the script.
+        const scriptPath = script.at.path ?? [];
+        const found = findScriptCommand(
+          script,
+          entries.slice(scriptIndex + 1),
+          workload.object.source,
+          workload.object.locate(scriptPath),
+          (texts) => programOf(texts) !== undefined,
+        );
+        const inner = found && programOf(found.words.map((w) => w.text));
+        if (found && inner) {
+          component = inner.component;
+          flagArgs = found.words.slice(inner.argsFrom);
+          missingEntry = scriptPath;
+        }
       }
     } else {
       // No command: the image's entrypoint runs; recognise the component by image name or label.
@@ -187,7 +213,7 @@ export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
     const listField = commandCount > 0 ? 'command' : 'args';
     const missingAt: Where = {
       on: workload.object,
-      path: [...container.path, listField],
+      path: missingEntry ?? [...container.path, listField],
     };
     out.push(
       new ComponentInstance({
