@@ -3,6 +3,7 @@
  * its handler (or, for a YAML-shaped format, its classifier) here.
  */
 import { classifyCompose } from '../model/compose.js';
+import { classifyEtcdConfig } from '../model/control-plane/etcd-config.js';
 import { classifyCi } from './ci-yaml.js';
 import { classifyDaemonJson, dockerEnvFileHandler, systemdHandler } from './daemon-handlers.js';
 import { dockerfileHandler } from './dockerfile-handler.js';
@@ -11,7 +12,7 @@ import { kubeletFlagsHandler } from './kubelet-flags.js';
 import { makefileHandler, shellScriptHandler } from './script-handler.js';
 import { createYamlHandler, type YamlClassifier } from './yaml-handler.js';
 
-export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose, classifyDaemonJson, classifyCi];
+export const yamlClassifiers: readonly YamlClassifier[] = [classifyCompose, classifyEtcdConfig, classifyDaemonJson, classifyCi];
 
 export const handlers: readonly SourceHandler[] = [
   createYamlHandler(yamlClassifiers),

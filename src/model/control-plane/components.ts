@@ -45,12 +45,40 @@ export interface Mount {
   at: Where;
 }
 
+/** A component's own configuration file that can define a component by itself (etcd's config file). */
+export interface ComponentFile extends Locatable {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly annotations: Record<string, string>;
+}
+
+/**
+ * A configuration file the component reads (etcd's `--config-file`, the scheduler's `--config`):
+ * the path the flag names, the scanned file when it is in the scan, and the command-line flags
+ * that the file makes the component ignore.
+ */
+export interface ConfigFileUse {
+  path: string;
+  file: Locatable | undefined;
+  /** Occurrences on the command line (or in the environment) that the component does not read. */
+  ignored: FlagOccurrence[];
+  /** Whether the file (not the command line) decides a flag's setting. */
+  decides(flag: string): boolean;
+  /** The name of a flag's setting in the file (`enableProfiling`). */
+  keyOf(flag: string): string;
+  /** Where an absent setting belongs in the file. */
+  whereMissing(flag: string): Where | undefined;
+}
+
 export class ComponentInstance implements Locatable {
   readonly type = 'component' as const;
   readonly component: ComponentName;
-  readonly origin: 'pod' | 'kubeadm';
-  /** The Pod (or other workload) or the kubeadm ClusterConfiguration. */
-  readonly object: K8sObject;
+  readonly origin: 'pod' | 'kubeadm' | 'config-file';
+  /** The Pod (or other workload), the kubeadm ClusterConfiguration, or the component's own config file. */
+  readonly object: K8sObject | ComponentFile;
+  /** The config file the component reads, when it is given one. */
+  readonly configFile: ConfigFileUse | undefined;
   readonly flags: FlagSet;
   /** Where a finding about an absent flag points: the container's command list, or extraArgs. */
   readonly missingAt: Where;
@@ -61,13 +89,14 @@ export class ComponentInstance implements Locatable {
 
   constructor(init: {
     component: ComponentName;
-    origin: 'pod' | 'kubeadm';
-    object: K8sObject;
+    origin: 'pod' | 'kubeadm' | 'config-file';
+    object: K8sObject | ComponentFile;
     flags: FlagSet;
     missingAt: Where;
-    container?: Container;
-    workload?: Workload;
-    mounts?: Mount[];
+    container?: Container | undefined;
+    workload?: Workload | undefined;
+    mounts?: readonly Mount[] | undefined;
+    configFile?: ConfigFileUse | undefined;
   }) {
     this.component = init.component;
     this.origin = init.origin;
@@ -77,13 +106,58 @@ export class ComponentInstance implements Locatable {
     this.container = init.container;
     this.workload = init.workload;
     this.mounts = init.mounts;
+    this.configFile = init.configFile;
+  }
+
+  /** The same component with its settings from a config file (see `ConfigFileUse`). */
+  withConfigFile(use: ConfigFileUse, fromFile: readonly FlagOccurrence[]): ComponentInstance {
+    const kept = this.flags.occurrences.filter((o) => !use.decides(o.name));
+    use.ignored.push(...this.flags.occurrences.filter((o) => use.decides(o.name) && o.name !== 'config-file'));
+    return new ComponentInstance({
+      component: this.component,
+      origin: this.origin,
+      object: this.object,
+      flags: new FlagSet([...kept, ...fromFile]),
+      missingAt: this.missingAt,
+      container: this.container,
+      workload: this.workload,
+      mounts: this.mounts,
+      configFile: use,
+    });
+  }
+
+  /**
+   * How a flag's setting is named for messages: `--client-cert-auth`, the `ETCD_*` variable or the
+   * config-file key it is written as, or the config-file key it belongs in.
+   */
+  setting(name: string): string {
+    const occurrence = this.flags.last(name);
+    if (occurrence?.via) return occurrence.via;
+    if (this.configFile?.decides(name)) return this.configFile.keyOf(name);
+    return `--${name}`;
+  }
+
+  /** A note naming the command-line flags the component ignores for a setting, or ''. */
+  ignoredNote(name: string): string {
+    const use = this.configFile;
+    if (!use) return '';
+    const notes = new Set<string>();
+    for (const o of use.ignored) {
+      if (o.name !== name) continue;
+      notes.add(
+        use.file !== undefined && o.at.on === use.file
+          ? `the top-level "${name}" key is ignored: it is read only as ${use.keyOf(name)}`
+          : `${shown(o)} is ignored: the setting is read from ${use.path}`,
+      );
+    }
+    return notes.size === 0 ? '' : ` (${[...notes].join('; ')})`;
   }
 
   get source(): SourceText | undefined {
     return this.object.source;
   }
 
-  get ref(): ObjectRef {
+  get ref(): ObjectRef | undefined {
     return this.object.ref;
   }
 
@@ -98,13 +172,17 @@ export class ComponentInstance implements Locatable {
   /** `kube-apiserver in Pod kube-system/kube-apiserver-cp1` or `... in ClusterConfiguration`. */
   get label(): string {
     const object = this.object;
+    if (this.origin === 'config-file') return `${this.component} (${object.source?.path ?? object.kind})`;
     const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
     return `${this.component} in ${object.kind}${name ? ` ${name}` : ''}`;
   }
 
   /** Where a flag is written, or where it would be written when absent. */
   whereFlag(name: string): Where {
-    return this.flags.last(name)?.at ?? this.missingAt;
+    const written = this.flags.last(name)?.at;
+    if (written) return written;
+    if (this.configFile?.decides(name)) return this.configFile.whereMissing(name) ?? this.missingAt;
+    return this.missingAt;
   }
 }
 

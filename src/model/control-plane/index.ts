@@ -9,8 +9,16 @@ import { posix } from 'node:path';
 import type { ScanDocuments } from '../../engine/targets.js';
 import { KubeletFlagsDocument } from '../../sources/kubelet-flags.js';
 import { K8sObject } from '../k8s.js';
-import { type ComponentInstance, type ComponentName, componentsOfKubeadm, componentsOfWorkload } from './components.js';
+import {
+  ComponentInstance,
+  type ComponentName,
+  type ConfigFileUse,
+  componentsOfKubeadm,
+  componentsOfWorkload,
+} from './components.js';
 import { EncryptionConfig } from './encryption.js';
+import { EtcdConfigFile } from './etcd-config.js';
+import { FlagSet } from './flags.js';
 import { type KubeProxyView, kubeProxyViews } from './kube-proxy.js';
 import { type KubeletView, kubeletViews } from './kubelet.js';
 
@@ -84,6 +92,54 @@ export function samePath(scanned: string, flagPath: string): boolean {
   return a === b || b.endsWith(`/${a}`) || a.endsWith(b.replace(/^\/+/, '')) || posix.basename(a) === posix.basename(b);
 }
 
+/**
+ * etcd members that read a config file: an etcd given `--config-file` (or `ETCD_CONFIG_FILE`)
+ * takes every setting from the file and ignores its other flags and variables. When the file is
+ * in the scan its settings replace the flags; when it is not, nothing about the member can be
+ * decided and it is left out. A config file no scanned etcd names is checked on its own.
+ */
+function withEtcdConfigFiles(components: readonly ComponentInstance[], files: readonly EtcdConfigFile[]): ComponentInstance[] {
+  const out: ComponentInstance[] = [];
+  const used = new Set<EtcdConfigFile>();
+  const use = (path: string, file: EtcdConfigFile | undefined): ConfigFileUse => ({
+    path,
+    file,
+    ignored: [],
+    decides: (flag) => flag !== 'config-file',
+    keyOf: (flag) => EtcdConfigFile.keyOf(flag),
+    whereMissing: (flag) => file?.whereMissing(flag),
+  });
+  for (const component of components) {
+    const path = component.component === 'etcd' ? component.flags.value('config-file') : undefined;
+    if (path === undefined || path === '') {
+      out.push(component);
+      continue;
+    }
+    const file = files.find((f) => samePath(f.source.path, path));
+    if (!file) continue;
+    used.add(file);
+    const fileUse = use(path, file);
+    fileUse.ignored.push(...file.misplaced());
+    out.push(component.withConfigFile(fileUse, file.occurrences()));
+  }
+  for (const file of files) {
+    if (used.has(file)) continue;
+    const fileUse = use(file.source.path, file);
+    fileUse.ignored.push(...file.misplaced());
+    out.push(
+      new ComponentInstance({
+        component: 'etcd',
+        origin: 'config-file',
+        object: file,
+        flags: new FlagSet(file.occurrences()),
+        missingAt: { on: file, path: [] },
+        configFile: fileUse,
+      }),
+    );
+  }
+  return out;
+}
+
 const planes = new WeakMap<object, ControlPlane>();
 const subjects = new WeakMap<object, ControlPlane>();
 
@@ -99,6 +155,8 @@ export function controlPlaneOf(scan: ScanDocuments): ControlPlane {
   for (const workload of scan.objects.workloads) components.push(...componentsOfWorkload(workload));
   const objects = scan.objects.objects as K8sObject[];
   for (const object of objects) components.push(...componentsOfKubeadm(object));
+  const etcdFiles = scan.documents.filter((d): d is EtcdConfigFile => d instanceof EtcdConfigFile);
+  components.splice(0, components.length, ...withEtcdConfigFiles(components, etcdFiles));
   const flagDocuments = scan.documents.filter((d): d is KubeletFlagsDocument => d instanceof KubeletFlagsDocument);
   const kubelets = kubeletViews(objects, flagDocuments);
   const encryptionConfigs = objects
