@@ -130,6 +130,7 @@ export function requireFlags(
   names: readonly string[],
   consequence: string,
 ): void {
+  if (!names.every((name) => instance.decidable(name))) return;
   const missing = names.filter((name) => !instance.flags.has(name) || (instance.flags.value(name) ?? '').trim() === '');
   if (missing.length === 0) return;
   const written = missing.filter((name) => instance.flags.has(name));
@@ -256,6 +257,7 @@ export function requirePlugin(
 
 /** Reports `--profiling` left on (the default for every control-plane component). */
 export function checkProfiling(context: RuleContext, instance: ComponentInstance): void {
+  if (!instance.decidable('profiling')) return;
   const flag = boolFlag(instance, 'profiling', true);
   if (!flag.value && flag.invalid === undefined) return;
   const setting = instance.setting('profiling');
@@ -306,6 +308,7 @@ export function checkAuditRetention(
 
 /** Reports a controller manager or scheduler that listens beyond the loopback interface. */
 export function checkBindAddress(context: RuleContext, instance: ComponentInstance, port: number): void {
+  if (!instance.decidable('bind-address')) return;
   const address = instance.flags.value('bind-address');
   if (address !== undefined && isLoopback(address)) return;
   reportFlag(

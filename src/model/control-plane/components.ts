@@ -137,6 +137,18 @@ export class ComponentInstance implements Locatable {
     return `--${name}`;
   }
 
+  /**
+   * Whether the scan shows what decides a flag's setting: not when it lives in a config file that
+   * is not in the scan, nor, for a component known only from its config file, when it is a
+   * command-line flag.
+   */
+  decidable(name: string): boolean {
+    const use = this.configFile;
+    if (!use) return true;
+    if (use.decides(name)) return use.file !== undefined;
+    return this.origin !== 'config-file';
+  }
+
   /** A note naming the command-line flags the component ignores for a setting, or ''. */
   ignoredNote(name: string): string {
     const use = this.configFile;

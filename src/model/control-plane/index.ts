@@ -5,20 +5,13 @@
  * the rest of the scan through `planeOf(subject)` for cross-file checks (the API server's
  * encryption config, etcd's CA against the API server's).
  */
-import { posix } from 'node:path';
 import type { ScanDocuments } from '../../engine/targets.js';
 import { KubeletFlagsDocument } from '../../sources/kubelet-flags.js';
 import { K8sObject } from '../k8s.js';
-import {
-  ComponentInstance,
-  type ComponentName,
-  type ConfigFileUse,
-  componentsOfKubeadm,
-  componentsOfWorkload,
-} from './components.js';
+import { type ComponentInstance, type ComponentName, componentsOfKubeadm, componentsOfWorkload } from './components.js';
+import { samePath, withEtcdConfigFiles, withSchedulerConfigFiles } from './config-files.js';
 import { EncryptionConfig } from './encryption.js';
 import { EtcdConfigFile } from './etcd-config.js';
-import { FlagSet } from './flags.js';
 import { type KubeProxyView, kubeProxyViews } from './kube-proxy.js';
 import { type KubeletView, kubeletViews } from './kubelet.js';
 
@@ -81,65 +74,6 @@ export class ControlPlane {
   }
 }
 
-/**
- * Whether a scanned file may be the file a flag names on the host: the same path, one path
- * ending with the other, or the same file name.
- */
-export function samePath(scanned: string, flagPath: string): boolean {
-  if (scanned === '' || flagPath === '') return false;
-  const a = posix.normalize(scanned.replace(/\\/g, '/')).replace(/^\.\//, '');
-  const b = posix.normalize(flagPath.replace(/\\/g, '/'));
-  return a === b || b.endsWith(`/${a}`) || a.endsWith(b.replace(/^\/+/, '')) || posix.basename(a) === posix.basename(b);
-}
-
-/**
- * etcd members that read a config file: an etcd given `--config-file` (or `ETCD_CONFIG_FILE`)
- * takes every setting from the file and ignores its other flags and variables. When the file is
- * in the scan its settings replace the flags; when it is not, nothing about the member can be
- * decided and it is left out. A config file no scanned etcd names is checked on its own.
- */
-function withEtcdConfigFiles(components: readonly ComponentInstance[], files: readonly EtcdConfigFile[]): ComponentInstance[] {
-  const out: ComponentInstance[] = [];
-  const used = new Set<EtcdConfigFile>();
-  const use = (path: string, file: EtcdConfigFile | undefined): ConfigFileUse => ({
-    path,
-    file,
-    ignored: [],
-    decides: (flag) => flag !== 'config-file',
-    keyOf: (flag) => EtcdConfigFile.keyOf(flag),
-    whereMissing: (flag) => file?.whereMissing(flag),
-  });
-  for (const component of components) {
-    const path = component.component === 'etcd' ? component.flags.value('config-file') : undefined;
-    if (path === undefined || path === '') {
-      out.push(component);
-      continue;
-    }
-    const file = files.find((f) => samePath(f.source.path, path));
-    if (!file) continue;
-    used.add(file);
-    const fileUse = use(path, file);
-    fileUse.ignored.push(...file.misplaced());
-    out.push(component.withConfigFile(fileUse, file.occurrences()));
-  }
-  for (const file of files) {
-    if (used.has(file)) continue;
-    const fileUse = use(file.source.path, file);
-    fileUse.ignored.push(...file.misplaced());
-    out.push(
-      new ComponentInstance({
-        component: 'etcd',
-        origin: 'config-file',
-        object: file,
-        flags: new FlagSet(file.occurrences()),
-        missingAt: { on: file, path: [] },
-        configFile: fileUse,
-      }),
-    );
-  }
-  return out;
-}
-
 const planes = new WeakMap<object, ControlPlane>();
 const subjects = new WeakMap<object, ControlPlane>();
 
@@ -156,7 +90,8 @@ export function controlPlaneOf(scan: ScanDocuments): ControlPlane {
   const objects = scan.objects.objects as K8sObject[];
   for (const object of objects) components.push(...componentsOfKubeadm(object));
   const etcdFiles = scan.documents.filter((d): d is EtcdConfigFile => d instanceof EtcdConfigFile);
-  components.splice(0, components.length, ...withEtcdConfigFiles(components, etcdFiles));
+  const resolved = withSchedulerConfigFiles(withEtcdConfigFiles(components, etcdFiles), objects);
+  components.splice(0, components.length, ...resolved);
   const flagDocuments = scan.documents.filter((d): d is KubeletFlagsDocument => d instanceof KubeletFlagsDocument);
   const kubelets = kubeletViews(objects, flagDocuments);
   const encryptionConfigs = objects
@@ -180,6 +115,7 @@ export const controlPlaneTargets = {
 };
 
 export { at, type ComponentInstance, type ComponentName, mountFor, shown } from './components.js';
+export { samePath } from './config-files.js';
 export { EncryptionConfig } from './encryption.js';
 export { versionAtLeast, type Where } from './flags.js';
 export { KubeletView } from './kubelet.js';
