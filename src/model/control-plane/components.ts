@@ -227,6 +227,9 @@ function imageName(image: string | undefined): string {
   return last.split(':')[0] ?? '';
 }
 
+/** A cheap test before a script is parsed: does it name a component at all? */
+const COMPONENT_IN_TEXT = /kube-apiserver|etcd|kube-controller-manager|kube-scheduler|kube-proxy|hyperkube/;
+
 /** The component a command line runs (`kube-apiserver ...`, `hyperkube apiserver ...`) and where its flags start. */
 export function programOf(texts: readonly string[]): { component: ComponentName; argsFrom: number } | undefined {
   const exe = basename(texts[0] ?? '');
@@ -267,7 +270,7 @@ export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
       if (program) {
         component = program.component;
         flagArgs = entries.slice(program.argsFrom);
-      } else if (script) {
+      } else if (script && COMPONENT_IN_TEXT.test(script.text)) {
         // `sh -c "exec kube-apiserver --flag ..."`: the flags of the component's command in the script.
         const scriptPath = script.at.path ?? [];
         const found = findScriptCommand(

@@ -78,6 +78,14 @@ describe("etcd's configuration file", () => {
     expect(looksLikeEtcdConfig({ 'listen-client-urls': 'https://x:2379', 'data-dir': '/d' }, 'member.yaml')).toBe(true);
     expect(looksLikeEtcdConfig({ name: 'cp1', 'data-dir': '/d' }, 'values.yaml')).toBe(false);
     expect(looksLikeEtcdConfig({ image: 'etcd', replicas: 3 }, 'etcd.yaml')).toBe(false);
+    // A chart's values for etcd share a key or two with etcd's file, but are not one.
+    expect(
+      looksLikeEtcdConfig(
+        { name: 'etcd', image: {}, replicaCount: 3, auth: {}, persistence: {}, 'log-level': 'info' },
+        'etcd-values.yaml',
+      ),
+    ).toBe(false);
+    expect(looksLikeEtcdConfig({ name: 'etcd', image: {}, replicaCount: 3, 'data-dir': '/d' }, 'etcd.yaml')).toBe(false);
     expect(looksLikeEtcdConfig({ apiVersion: 'v1', kind: 'Pod' }, 'etcd.yaml')).toBe(false);
   });
 

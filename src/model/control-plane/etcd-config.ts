@@ -182,7 +182,10 @@ export function looksLikeEtcdConfig(value: unknown, path: string): boolean {
   const distinctive = keys.filter((k) => DISTINCTIVE_KEYS.has(k)).length;
   const known = keys.filter((k) => DISTINCTIVE_KEYS.has(k) || COMMON_KEYS.has(k)).length;
   const name = posix.basename(path.replace(/\\/g, '/'));
-  if (/^etcd([.-].*)?\.(ya?ml|json)$/i.test(name) && known > 0) return true;
+  // `etcd.conf.yml`, `etcd.yaml`, `etcd-config.yaml`: the name and one key of etcd's own.
+  if (/^etcd(\.conf|[.-]config)?\.(ya?ml|json)$/i.test(name) && distinctive + (known >= 2 ? 1 : 0) > 0) {
+    return known / keys.length >= 0.6;
+  }
   return distinctive >= 1 && known >= 2 && known / keys.length >= 0.5;
 }
 
