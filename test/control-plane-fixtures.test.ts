@@ -62,6 +62,13 @@ describe('control-plane fixtures', () => {
     expect(idle).toEqual([]);
   });
 
+  it('reads a kubeadm host whose components start through a shell and read config files and drop-ins', async () => {
+    const dir = join(root, 'kubeadm-host');
+    const expected = expectations(dir);
+    expect(expected.length).toBe(7);
+    expect(await findings(dir)).toEqual(expected);
+  });
+
   it('finds nothing in good/ beyond what its comments announce (the informational note on local keys)', async () => {
     const dir = join(root, 'good');
     expect(await findings(dir)).toEqual(expectations(dir));

@@ -114,7 +114,13 @@ export function reportFlag(
   message: string,
   extra: { key?: string; evidence?: string[] } = {},
 ): void {
-  context.report({ ...at(instance.whereFlag(name)), message, ...extra });
+  context.report({ ...at(instance.whereFlag(name)), message: withNote(message, instance.ignoredNote(name)), ...extra });
+}
+
+/** A message with a parenthesised note inserted before its final full stop. */
+function withNote(message: string, note: string): string {
+  if (note === '') return message;
+  return message.endsWith('.') ? `${message.slice(0, -1)}${note}.` : `${message}${note}`;
 }
 
 /** Reports that required flags are missing, at the command list (or kubeadm extraArgs). */
@@ -124,14 +130,19 @@ export function requireFlags(
   names: readonly string[],
   consequence: string,
 ): void {
+  if (!names.every((name) => instance.decidable(name))) return;
   const missing = names.filter((name) => !instance.flags.has(name) || (instance.flags.value(name) ?? '').trim() === '');
   if (missing.length === 0) return;
   const written = missing.filter((name) => instance.flags.has(name));
-  const where = written.length > 0 ? instance.whereFlag(written[0] as string) : instance.missingAt;
-  const list = missing.map((n) => `--${n}`).join(' and ');
+  const where = instance.whereFlag((written[0] ?? missing[0]) as string);
+  const list = missing.map((n) => instance.setting(n)).join(' and ');
+  const notes = missing.map((n) => instance.ignoredNote(n)).join('');
   context.report({
     ...at(where),
-    message: `${instance.label} ${written.length > 0 ? 'sets an empty' : 'does not set'} ${list}: ${consequence}`,
+    message: withNote(
+      `${instance.label} ${written.length > 0 ? 'sets an empty' : 'does not set'} ${list}: ${consequence}`,
+      notes,
+    ),
   });
 }
 
@@ -246,14 +257,16 @@ export function requirePlugin(
 
 /** Reports `--profiling` left on (the default for every control-plane component). */
 export function checkProfiling(context: RuleContext, instance: ComponentInstance): void {
+  if (!instance.decidable('profiling')) return;
   const flag = boolFlag(instance, 'profiling', true);
   if (!flag.value && flag.invalid === undefined) return;
+  const setting = instance.setting('profiling');
   const message =
     flag.invalid !== undefined
-      ? `${instance.label} sets --profiling="${flag.invalid}", which is not a boolean: the component refuses to start.`
+      ? `${instance.label} sets ${setting}="${flag.invalid}", which is not a boolean: the component refuses to start.`
       : flag.occurrence
-        ? `${instance.label} serves profiling data (--profiling is true) at /debug/pprof.${strayNote(flag.occurrence)}`
-        : `${instance.label} does not set --profiling=false: profiling data is served at /debug/pprof by default.`;
+        ? `${instance.label} serves profiling data (${setting} is true) at /debug/pprof.${strayNote(flag.occurrence)}`
+        : `${instance.label} does not set ${setting === '--profiling' ? '--profiling=false' : `${setting}: false`}: profiling data is served at /debug/pprof by default.`;
   reportFlag(context, instance, 'profiling', message);
 }
 
@@ -295,6 +308,7 @@ export function checkAuditRetention(
 
 /** Reports a controller manager or scheduler that listens beyond the loopback interface. */
 export function checkBindAddress(context: RuleContext, instance: ComponentInstance, port: number): void {
+  if (!instance.decidable('bind-address')) return;
   const address = instance.flags.value('bind-address');
   if (address !== undefined && isLoopback(address)) return;
   reportFlag(

@@ -12,6 +12,7 @@ import type { Path } from '../../sources/yaml.js';
 import { asArray, asObject, asString, type K8sObject } from '../k8s.js';
 import type { Container, Workload } from '../workload.js';
 import { type Arg, type FlagOccurrence, FlagSet, parseArgs, type Where } from './flags.js';
+import { findScriptCommand, shellScriptIndex } from './shell-command.js';
 
 export type ComponentName = 'kube-apiserver' | 'etcd' | 'kube-controller-manager' | 'kube-scheduler' | 'kube-proxy';
 
@@ -44,12 +45,40 @@ export interface Mount {
   at: Where;
 }
 
+/** A component's own configuration file that can define a component by itself (etcd's config file). */
+export interface ComponentFile extends Locatable {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly annotations: Record<string, string>;
+}
+
+/**
+ * A configuration file the component reads (etcd's `--config-file`, the scheduler's `--config`):
+ * the path the flag names, the scanned file when it is in the scan, and the command-line flags
+ * that the file makes the component ignore.
+ */
+export interface ConfigFileUse {
+  path: string;
+  file: Locatable | undefined;
+  /** Occurrences on the command line (or in the environment) that the component does not read. */
+  ignored: FlagOccurrence[];
+  /** Whether the file (not the command line) decides a flag's setting. */
+  decides(flag: string): boolean;
+  /** The name of a flag's setting in the file (`enableProfiling`). */
+  keyOf(flag: string): string;
+  /** Where an absent setting belongs in the file. */
+  whereMissing(flag: string): Where | undefined;
+}
+
 export class ComponentInstance implements Locatable {
   readonly type = 'component' as const;
   readonly component: ComponentName;
-  readonly origin: 'pod' | 'kubeadm';
-  /** The Pod (or other workload) or the kubeadm ClusterConfiguration. */
-  readonly object: K8sObject;
+  readonly origin: 'pod' | 'kubeadm' | 'config-file';
+  /** The Pod (or other workload), the kubeadm ClusterConfiguration, or the component's own config file. */
+  readonly object: K8sObject | ComponentFile;
+  /** The config file the component reads, when it is given one. */
+  readonly configFile: ConfigFileUse | undefined;
   readonly flags: FlagSet;
   /** Where a finding about an absent flag points: the container's command list, or extraArgs. */
   readonly missingAt: Where;
@@ -60,13 +89,14 @@ export class ComponentInstance implements Locatable {
 
   constructor(init: {
     component: ComponentName;
-    origin: 'pod' | 'kubeadm';
-    object: K8sObject;
+    origin: 'pod' | 'kubeadm' | 'config-file';
+    object: K8sObject | ComponentFile;
     flags: FlagSet;
     missingAt: Where;
-    container?: Container;
-    workload?: Workload;
-    mounts?: Mount[];
+    container?: Container | undefined;
+    workload?: Workload | undefined;
+    mounts?: readonly Mount[] | undefined;
+    configFile?: ConfigFileUse | undefined;
   }) {
     this.component = init.component;
     this.origin = init.origin;
@@ -76,13 +106,70 @@ export class ComponentInstance implements Locatable {
     this.container = init.container;
     this.workload = init.workload;
     this.mounts = init.mounts;
+    this.configFile = init.configFile;
+  }
+
+  /** The same component with its settings from a config file (see `ConfigFileUse`). */
+  withConfigFile(use: ConfigFileUse, fromFile: readonly FlagOccurrence[]): ComponentInstance {
+    const kept = this.flags.occurrences.filter((o) => !use.decides(o.name));
+    use.ignored.push(...this.flags.occurrences.filter((o) => use.decides(o.name) && o.name !== 'config-file'));
+    return new ComponentInstance({
+      component: this.component,
+      origin: this.origin,
+      object: this.object,
+      flags: new FlagSet([...kept, ...fromFile]),
+      missingAt: this.missingAt,
+      container: this.container,
+      workload: this.workload,
+      mounts: this.mounts,
+      configFile: use,
+    });
+  }
+
+  /**
+   * How a flag's setting is named for messages: `--client-cert-auth`, the `ETCD_*` variable or the
+   * config-file key it is written as, or the config-file key it belongs in.
+   */
+  setting(name: string): string {
+    const occurrence = this.flags.last(name);
+    if (occurrence?.via) return occurrence.via;
+    if (this.configFile?.decides(name)) return this.configFile.keyOf(name);
+    return `--${name}`;
+  }
+
+  /**
+   * Whether the scan shows what decides a flag's setting: not when it lives in a config file that
+   * is not in the scan, nor, for a component known only from its config file, when it is a
+   * command-line flag.
+   */
+  decidable(name: string): boolean {
+    const use = this.configFile;
+    if (!use) return true;
+    if (use.decides(name)) return use.file !== undefined;
+    return this.origin !== 'config-file';
+  }
+
+  /** A note naming the command-line flags the component ignores for a setting, or ''. */
+  ignoredNote(name: string): string {
+    const use = this.configFile;
+    if (!use) return '';
+    const notes = new Set<string>();
+    for (const o of use.ignored) {
+      if (o.name !== name) continue;
+      notes.add(
+        use.file !== undefined && o.at.on === use.file
+          ? `the top-level "${name}" key is ignored: it is read only as ${use.keyOf(name)}`
+          : `${shown(o)} is ignored: the setting is read from ${use.path}`,
+      );
+    }
+    return notes.size === 0 ? '' : ` (${[...notes].join('; ')})`;
   }
 
   get source(): SourceText | undefined {
     return this.object.source;
   }
 
-  get ref(): ObjectRef {
+  get ref(): ObjectRef | undefined {
     return this.object.ref;
   }
 
@@ -97,13 +184,17 @@ export class ComponentInstance implements Locatable {
   /** `kube-apiserver in Pod kube-system/kube-apiserver-cp1` or `... in ClusterConfiguration`. */
   get label(): string {
     const object = this.object;
+    if (this.origin === 'config-file') return `${this.component} (${object.source?.path ?? object.kind})`;
     const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
     return `${this.component} in ${object.kind}${name ? ` ${name}` : ''}`;
   }
 
   /** Where a flag is written, or where it would be written when absent. */
   whereFlag(name: string): Where {
-    return this.flags.last(name)?.at ?? this.missingAt;
+    const written = this.flags.last(name)?.at;
+    if (written) return written;
+    if (this.configFile?.decides(name)) return this.configFile.whereMissing(name) ?? this.missingAt;
+    return this.missingAt;
   }
 }
 
@@ -136,6 +227,18 @@ function imageName(image: string | undefined): string {
   return last.split(':')[0] ?? '';
 }
 
+/** A cheap test before a script is parsed: does it name a component at all? */
+const COMPONENT_IN_TEXT = /kube-apiserver|etcd|kube-controller-manager|kube-scheduler|kube-proxy|hyperkube/;
+
+/** The component a command line runs (`kube-apiserver ...`, `hyperkube apiserver ...`) and where its flags start. */
+export function programOf(texts: readonly string[]): { component: ComponentName; argsFrom: number } | undefined {
+  const exe = basename(texts[0] ?? '');
+  if ((COMPONENT_NAMES as readonly string[]).includes(exe)) return { component: exe as ComponentName, argsFrom: 1 };
+  const sub = texts[1] ?? '';
+  if (exe === 'hyperkube' && Object.hasOwn(HYPERKUBE, sub)) return { component: HYPERKUBE[sub] as ComponentName, argsFrom: 2 };
+  return undefined;
+}
+
 /** Components run by a workload's containers. */
 export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
   const out: ComponentInstance[] = [];
@@ -158,15 +261,31 @@ export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
 
     let component: ComponentName | undefined;
     let flagArgs: Arg[] = [];
+    let missingEntry: Path | undefined;
     const first = entries[0];
     if (commandCount > 0 && first) {
-      const exe = basename(first.text);
-      if ((COMPONENT_NAMES as readonly string[]).includes(exe)) {
-        component = exe as ComponentName;
-        flagArgs = entries.slice(1);
-      } else if (exe === 'hyperkube' && entries[1] && HYPERKUBE[entries[1].text]) {
-        component = HYPERKUBE[entries[1].text];
-        flagArgs = entries.slice(2);
+      const program = programOf(entries.map((e) => e.text));
+      const scriptIndex = program ? -1 : shellScriptIndex(entries);
+      const script = entries[scriptIndex];
+      if (program) {
+        component = program.component;
+        flagArgs = entries.slice(program.argsFrom);
+      } else if (script && COMPONENT_IN_TEXT.test(script.text)) {
+        // `sh -c "exec kube-apiserver --flag ..."`: the flags of the component's command in the script.
+        const scriptPath = script.at.path ?? [];
+        const found = findScriptCommand(
+          script,
+          entries.slice(scriptIndex + 1),
+          workload.object.source,
+          workload.object.locate(scriptPath),
+          (texts) => programOf(texts) !== undefined,
+        );
+        const inner = found && programOf(found.words.map((w) => w.text));
+        if (found && inner) {
+          component = inner.component;
+          flagArgs = found.words.slice(inner.argsFrom);
+          missingEntry = scriptPath;
+        }
       }
     } else {
       // No command: the image's entrypoint runs; recognise the component by image name or label.
@@ -187,7 +306,7 @@ export function componentsOfWorkload(workload: Workload): ComponentInstance[] {
     const listField = commandCount > 0 ? 'command' : 'args';
     const missingAt: Where = {
       on: workload.object,
-      path: [...container.path, listField],
+      path: missingEntry ?? [...container.path, listField],
     };
     out.push(
       new ComponentInstance({

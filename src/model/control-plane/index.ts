@@ -5,12 +5,13 @@
  * the rest of the scan through `planeOf(subject)` for cross-file checks (the API server's
  * encryption config, etcd's CA against the API server's).
  */
-import { posix } from 'node:path';
 import type { ScanDocuments } from '../../engine/targets.js';
 import { KubeletFlagsDocument } from '../../sources/kubelet-flags.js';
 import { K8sObject } from '../k8s.js';
 import { type ComponentInstance, type ComponentName, componentsOfKubeadm, componentsOfWorkload } from './components.js';
+import { samePath, withEtcdConfigFiles, withSchedulerConfigFiles } from './config-files.js';
 import { EncryptionConfig } from './encryption.js';
+import { EtcdConfigFile } from './etcd-config.js';
 import { type KubeProxyView, kubeProxyViews } from './kube-proxy.js';
 import { type KubeletView, kubeletViews } from './kubelet.js';
 
@@ -73,17 +74,6 @@ export class ControlPlane {
   }
 }
 
-/**
- * Whether a scanned file may be the file a flag names on the host: the same path, one path
- * ending with the other, or the same file name.
- */
-export function samePath(scanned: string, flagPath: string): boolean {
-  if (scanned === '' || flagPath === '') return false;
-  const a = posix.normalize(scanned.replace(/\\/g, '/')).replace(/^\.\//, '');
-  const b = posix.normalize(flagPath.replace(/\\/g, '/'));
-  return a === b || b.endsWith(`/${a}`) || a.endsWith(b.replace(/^\/+/, '')) || posix.basename(a) === posix.basename(b);
-}
-
 const planes = new WeakMap<object, ControlPlane>();
 const subjects = new WeakMap<object, ControlPlane>();
 
@@ -99,6 +89,9 @@ export function controlPlaneOf(scan: ScanDocuments): ControlPlane {
   for (const workload of scan.objects.workloads) components.push(...componentsOfWorkload(workload));
   const objects = scan.objects.objects as K8sObject[];
   for (const object of objects) components.push(...componentsOfKubeadm(object));
+  const etcdFiles = scan.documents.filter((d): d is EtcdConfigFile => d instanceof EtcdConfigFile);
+  const resolved = withSchedulerConfigFiles(withEtcdConfigFiles(components, etcdFiles), objects);
+  components.splice(0, components.length, ...resolved);
   const flagDocuments = scan.documents.filter((d): d is KubeletFlagsDocument => d instanceof KubeletFlagsDocument);
   const kubelets = kubeletViews(objects, flagDocuments);
   const encryptionConfigs = objects
@@ -122,6 +115,7 @@ export const controlPlaneTargets = {
 };
 
 export { at, type ComponentInstance, type ComponentName, mountFor, shown } from './components.js';
+export { samePath } from './config-files.js';
 export { EncryptionConfig } from './encryption.js';
 export { versionAtLeast, type Where } from './flags.js';
 export { KubeletView } from './kubelet.js';

@@ -6,7 +6,7 @@ import type { ObjectRef } from '../../core/finding.js';
 import type { OffsetRange, SourceText } from '../../core/source.js';
 import type { Locatable } from '../../rules/types.js';
 import type { Path } from '../../sources/yaml.js';
-import { asString, type K8sObject } from '../k8s.js';
+import { asString, K8sObject } from '../k8s.js';
 import type { ComponentInstance } from './components.js';
 import type { Where } from './flags.js';
 
@@ -62,6 +62,8 @@ export function kubeProxyViews(objects: readonly K8sObject[], instances: readonl
   const configs = objects
     .filter((o) => o.kind === 'KubeProxyConfiguration' && o.group === 'kubeproxy.config.k8s.io')
     .map((o) => new KubeProxyView(o));
-  const containers = instances.filter((i) => i.component === 'kube-proxy').map((i) => new KubeProxyView(i.object, i));
+  const containers: KubeProxyView[] = [];
+  for (const i of instances)
+    if (i.component === 'kube-proxy' && i.object instanceof K8sObject) containers.push(new KubeProxyView(i.object, i));
   return [...configs, ...containers];
 }

@@ -111,3 +111,86 @@ ${CONFIG}`,
     expect(await kubeletFindings(dir)).toEqual(['kubelet/anonymous-auth kubeadm-config.yaml:5:7']);
   });
 });
+
+describe("the kubelet's drop-in configuration directory (--config-dir)", () => {
+  const unit = (extra = '') => `[Service]
+Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml --config-dir=/etc/kubernetes/kubelet.conf.d"
+ExecStart=
+ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS${extra}
+`;
+  const UNIT = 'etc/systemd/system/kubelet.service.d/10-kubeadm.conf';
+  const fragment = (body: string) => `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n${body}`;
+
+  it('applies a fragment over the config file and reports the setting in the fragment', async () => {
+    const dir = node('dropin-override', {
+      [UNIT]: unit(),
+      'var/lib/kubelet/config.yaml': CONFIG,
+      'etc/kubernetes/kubelet.conf.d/20-ports.conf': fragment('readOnlyPort: 10255\n'),
+    });
+    expect(await kubeletFindings(dir)).toEqual(['kubelet/read-only-port etc/kubernetes/kubelet.conf.d/20-ports.conf:3:1']);
+  });
+
+  it('applies fragments in lexical order of their names', async () => {
+    const later = node('dropin-order-fixed', {
+      [UNIT]: unit(),
+      'var/lib/kubelet/config.yaml': CONFIG,
+      'etc/kubernetes/kubelet.conf.d/10-open.conf': fragment('readOnlyPort: 10255\n'),
+      'etc/kubernetes/kubelet.conf.d/20-close.conf': fragment('readOnlyPort: 0\n'),
+    });
+    expect(await kubeletFindings(later)).toEqual([]);
+    const earlier = node('dropin-order-open', {
+      [UNIT]: unit(),
+      'var/lib/kubelet/config.yaml': CONFIG,
+      'etc/kubernetes/kubelet.conf.d/10-close.conf': fragment('readOnlyPort: 0\n'),
+      'etc/kubernetes/kubelet.conf.d/20-open.conf': fragment('readOnlyPort: 10255\n'),
+    });
+    expect(await kubeletFindings(earlier)).toEqual(['kubelet/read-only-port etc/kubernetes/kubelet.conf.d/20-open.conf:3:1']);
+  });
+
+  it('merges maps key by key, replaces lists, and leaves a value a null deletes', async () => {
+    const dir = node('dropin-merge', {
+      [UNIT]: unit(),
+      'var/lib/kubelet/config.yaml': CONFIG,
+      'etc/kubernetes/kubelet.conf.d/10-ca.conf': fragment('authentication:\n  x509:\n    clientCAFile: /etc/pki/ca.crt\n'),
+      'etc/kubernetes/kubelet.conf.d/20-null.conf': fragment('protectKernelDefaults: null\n'),
+      'etc/kubernetes/kubelet.conf.d/30-ciphers.conf': fragment(
+        'tlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_RSA_WITH_AES_128_CBC_SHA\n',
+      ),
+    });
+    // anonymous: false and webhook: true survive the x509 fragment; protectKernelDefaults stays true;
+    // the cipher list is replaced as a whole.
+    expect(await kubeletFindings(dir)).toEqual(['kubelet/strong-ciphers etc/kubernetes/kubelet.conf.d/30-ciphers.conf:3:1']);
+  });
+
+  it('lets command-line flags win over the fragments', async () => {
+    const dir = node('dropin-flags', {
+      [UNIT]: unit(' --anonymous-auth=false'),
+      'var/lib/kubelet/config.yaml': CONFIG,
+      'etc/kubernetes/kubelet.conf.d/50-anonymous.conf': fragment('authentication:\n  anonymous:\n    enabled: true\n'),
+    });
+    expect(await kubeletFindings(dir)).toEqual([]);
+  });
+
+  it('decides only flags when the directory is named but none of its files is in the scan', async () => {
+    const dir = node('dropin-absent', {
+      [UNIT]: unit(' --read-only-port=10255'),
+      'var/lib/kubelet/config.yaml': CONFIG.replace('protectKernelDefaults: true', 'protectKernelDefaults: false'),
+    });
+    expect(await kubeletFindings(dir)).toEqual([`kubelet/read-only-port ${UNIT}:4:49`]);
+  });
+
+  it('does not check a fragment on its own, as if it were a whole configuration', async () => {
+    const dir = node('dropin-alone', {
+      'etc/kubernetes/kubelet.conf.d/20-ports.conf': fragment('readOnlyPort: 0\n'),
+    });
+    expect(await kubeletFindings(dir)).toEqual([]);
+  });
+
+  it('reads the fragments over the legacy flag defaults when there is no --config', async () => {
+    const dir = node('dropin-legacy', {
+      [UNIT]: unit().replace('--config=/var/lib/kubelet/config.yaml ', ''),
+      'etc/kubernetes/kubelet.conf.d/10-all.conf': fragment(CONFIG.split('\n').slice(2).join('\n')),
+    });
+    expect(await kubeletFindings(dir)).toEqual([]);
+  });
+});

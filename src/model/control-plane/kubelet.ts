@@ -9,9 +9,10 @@ import { posix } from 'node:path';
 import type { ObjectRef } from '../../core/finding.js';
 import type { OffsetRange, SourceText } from '../../core/source.js';
 import type { Locatable } from '../../rules/types.js';
+import { isKubeletDropInPath } from '../../sources/kubelet-config-dropin.js';
 import type { EnvAssignment, KubeletFlagsDocument } from '../../sources/kubelet-flags.js';
 import type { Path } from '../../sources/yaml.js';
-import { asObject, getPath, type K8sObject } from '../k8s.js';
+import { asObject, type K8sObject } from '../k8s.js';
 import { isKubeadmObject, kubeadmExtraArgs } from './components.js';
 import {
   type Arg,
@@ -42,6 +43,13 @@ export interface SettingSpec {
   config?: Path;
 }
 
+export interface KubeletDropIns {
+  /** KubeletConfiguration fragments of the `--config-dir` directory, in the order the kubelet applies them. */
+  files: readonly K8sObject[];
+  /** `--config-dir` is set but none of its files is in the scan: the merged configuration is unknown. */
+  unknown: boolean;
+}
+
 export class KubeletView implements Locatable {
   readonly type = 'kubelet' as const;
   readonly config: K8sObject | undefined;
@@ -50,12 +58,21 @@ export class KubeletView implements Locatable {
   readonly flagSources: readonly Locatable[];
   /** The command line the flags come from (a systemd ExecStart), when known. */
   readonly commandAt: Where | undefined;
+  /** The drop-in configuration files merged over the config file (`--config-dir`). */
+  readonly dropIns: KubeletDropIns;
 
-  constructor(config: K8sObject | undefined, flags: FlagSet, flagSources: readonly Locatable[], commandAt?: Where) {
+  constructor(
+    config: K8sObject | undefined,
+    flags: FlagSet,
+    flagSources: readonly Locatable[],
+    commandAt?: Where,
+    dropIns: KubeletDropIns = { files: [], unknown: false },
+  ) {
     this.config = config;
     this.flags = flags;
     this.flagSources = flagSources;
     this.commandAt = commandAt;
+    this.dropIns = dropIns;
   }
 
   /** Which defaults fill in what neither the flags nor a config file set. */
@@ -100,11 +117,44 @@ export class KubeletView implements Locatable {
     return first ? `kubelet (${first})` : 'kubelet';
   }
 
+  /**
+   * A field of the effective configuration: the config file with the drop-ins applied over it in
+   * order, as JSON merge patches (maps merge key by key; lists and scalars are replaced). A null in
+   * a drop-in leaves the value before it (the kubelet decodes the merged JSON over its existing
+   * configuration). Undefined when no file sets it.
+   */
   private configValue(path: Path | undefined): { value: unknown; at: Where } | undefined {
-    if (!this.config || !path) return undefined;
-    const value = getPath(this.config.value, path);
-    if (value === undefined || value === null) return undefined;
-    return { value, at: { on: this.config, path } };
+    if (!path) return undefined;
+    const layers = this.config ? [this.config, ...this.dropIns.files] : [...this.dropIns.files];
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const layer = layers[i] as K8sObject;
+      let node: unknown = layer.value;
+      let decided = true;
+      for (const segment of path) {
+        if (node === null) {
+          // A null deletes the field from the merged JSON, which leaves the earlier value.
+          decided = false;
+          break;
+        }
+        const map = asObject(node);
+        // This layer replaced an enclosing field with something that is not a map: the kubelet
+        // cannot decode it, and nothing can be said about the field.
+        if (!map || Array.isArray(node)) return undefined;
+        if (!(String(segment) in map)) {
+          decided = false;
+          break;
+        }
+        node = map[String(segment)];
+      }
+      if (!decided || node === null || node === undefined) continue;
+      return { value: node, at: { on: layer, path } };
+    }
+    return undefined;
+  }
+
+  /** Settings that no flag decides cannot be known when the drop-in directory is not in the scan. */
+  private get filesUnknown(): boolean {
+    return this.dropIns.unknown;
   }
 
   private fallbackAt(spec: SettingSpec): Where {
@@ -120,6 +170,7 @@ export class KubeletView implements Locatable {
       if (value === undefined) return undefined;
       return { value, from: 'flag', at: occurrence.at, occurrence };
     }
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(spec.config);
     if (configured) {
       if (typeof configured.value !== 'boolean') return undefined;
@@ -134,6 +185,7 @@ export class KubeletView implements Locatable {
   ): KubeletSetting<string | undefined> | undefined {
     const occurrence = spec.flag ? this.flags.last(spec.flag) : undefined;
     if (occurrence) return { value: occurrence.value ?? '', from: 'flag', at: occurrence.at, occurrence };
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(spec.config);
     if (configured) {
       if (typeof configured.value !== 'string' && typeof configured.value !== 'number') return undefined;
@@ -150,6 +202,7 @@ export class KubeletView implements Locatable {
       if (occurrence.value === undefined || !Number.isFinite(value)) return undefined;
       return { value, from: 'flag', at: occurrence.at, occurrence };
     }
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(spec.config);
     if (configured) {
       if (typeof configured.value !== 'number') return undefined;
@@ -166,6 +219,7 @@ export class KubeletView implements Locatable {
       if (value === undefined) return undefined;
       return { value, from: 'flag', at: occurrence.at, occurrence };
     }
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(spec.config);
     if (configured) {
       const value = typeof configured.value === 'string' ? parseGoDuration(configured.value) : undefined;
@@ -181,6 +235,7 @@ export class KubeletView implements Locatable {
   list(spec: SettingSpec): KubeletSetting<string[]> | undefined {
     const occurrence = spec.flag ? this.flags.last(spec.flag) : undefined;
     if (occurrence && spec.flag) return { value: this.flags.list(spec.flag), from: 'flag', at: occurrence.at, occurrence };
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(spec.config);
     if (configured) {
       if (!Array.isArray(configured.value)) return undefined;
@@ -193,6 +248,7 @@ export class KubeletView implements Locatable {
   featureGate(gate: string): KubeletSetting<boolean | undefined> | undefined {
     const fromFlags = this.flags.boolMap('feature-gates').get(gate);
     if (fromFlags) return { value: fromFlags.value, from: 'flag', at: fromFlags.at.at, occurrence: fromFlags.at };
+    if (this.filesUnknown) return undefined;
     const configured = this.configValue(['featureGates', gate]);
     if (configured) {
       return { value: typeof configured.value === 'boolean' ? configured.value : undefined, from: 'config', at: configured.at };
@@ -299,7 +355,7 @@ export function kubeletCommandOfFiles(documents: readonly KubeletFlagsDocument[]
 
 /** Kubelet views of a scan: one per KubeletConfiguration, plus flags that belong to none. */
 export function kubeletViews(objects: readonly K8sObject[], flagDocuments: readonly KubeletFlagsDocument[]): KubeletView[] {
-  const configs = objects.filter((o) => o.kind === 'KubeletConfiguration' && o.group === 'kubelet.config.k8s.io');
+  const allConfigs = objects.filter((o) => o.kind === 'KubeletConfiguration' && o.group === 'kubelet.config.k8s.io');
   const kubeadmNodes = objects.filter(
     (o) => isKubeadmObject(o) && (o.kind === 'InitConfiguration' || o.kind === 'JoinConfiguration'),
   );
@@ -307,6 +363,18 @@ export function kubeletViews(objects: readonly K8sObject[], flagDocuments: reado
   const command = kubeletCommandOfFiles(flagDocuments);
   const fileFlags = flagDocuments.length > 0 ? parseArgs(command.args) : [];
   const fileConfigPath = new FlagSet(fileFlags).value('config');
+  const configDir = new FlagSet(fileFlags).value('config-dir');
+  const isDropIn = (o: K8sObject) => {
+    const path = o.source?.path ?? '';
+    if (fileConfigPath !== undefined && pathMatches(path, fileConfigPath) && !path.endsWith('.conf')) return false;
+    return configDir !== undefined && configDir !== '' ? isUnderDir(path, configDir) : isKubeletDropInPath(path);
+  };
+  const configs = allConfigs.filter((o) => !isDropIn(o));
+  const dropInFiles = allConfigs.filter(isDropIn).sort((a, b) => compareStrings(dropInKey(a), dropInKey(b)));
+  // Fragments are only read through a kubelet whose --config-dir names their directory.
+  const dropIns: KubeletDropIns = configDir
+    ? { files: dropInFiles, unknown: dropInFiles.length === 0 }
+    : { files: [], unknown: false };
   let fileFlagsUsed = flagDocuments.length === 0;
 
   const kubeadmFlags = new Map<K8sObject, FlagOccurrence[]>();
@@ -335,9 +403,17 @@ export function kubeletViews(objects: readonly K8sObject[], flagDocuments: reado
       }
     }
     // The config file path given by --config is the file itself: it is not a setting to check.
-    views.push(new KubeletView(config, new FlagSet(occurrences.filter((o) => o.name !== 'config')), sources));
+    views.push(
+      new KubeletView(
+        config,
+        new FlagSet(occurrences.filter((o) => o.name !== 'config' && o.name !== 'config-dir')),
+        sources,
+        undefined,
+        attachFiles ? dropIns : undefined,
+      ),
+    );
   }
-  if (!fileFlagsUsed) views.push(new KubeletView(undefined, new FlagSet(fileFlags), flagDocuments, command.commandAt));
+  if (!fileFlagsUsed) views.push(new KubeletView(undefined, new FlagSet(fileFlags), flagDocuments, command.commandAt, dropIns));
   for (const [node, extra] of kubeadmFlags) {
     if (usedKubeadm.has(node)) continue;
     // kubeadm always runs the kubelet with --config=/var/lib/kubelet/config.yaml, which it writes
@@ -351,6 +427,26 @@ export function kubeletViews(objects: readonly K8sObject[], flagDocuments: reado
     views.push(new KubeletView(undefined, new FlagSet([implicitConfig, ...extra]), [node]));
   }
   return views;
+}
+
+/** Whether a scanned path lies in a directory the kubelet names (by path suffix, or the directory's name). */
+function isUnderDir(scanned: string, dir: string): boolean {
+  const a = `/${posix
+    .normalize(scanned.replace(/\\/g, '/'))
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')}`;
+  const b = posix.normalize(dir.replace(/\\/g, '/')).replace(/\/+$/, '').replace(/^\/+/, '');
+  if (!a.endsWith('.conf') || b === '') return false;
+  return a.includes(`/${b}/`) || a.includes(`/${posix.basename(b)}/`);
+}
+
+/** The order of drop-ins: lexical, by the path below the directory (the kubelet walks it in that order). */
+function dropInKey(object: K8sObject): string {
+  return posix.normalize((object.source?.path ?? '').replace(/\\/g, '/'));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when the value of a list-shaped config field or flag contains an item. */

@@ -30,7 +30,7 @@ export default defineRule({
         context,
         etcd,
         'client-cert-auth',
-        `${etcd.label} sets --client-cert-auth="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
+        `${etcd.label} sets ${etcd.setting('client-cert-auth')}="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
       );
       return;
     }
@@ -39,8 +39,8 @@ export default defineRule({
       etcd,
       'client-cert-auth',
       flag.occurrence
-        ? `${etcd.label} accepts clients without a certificate (--client-cert-auth is false): whoever reaches it reads every Secret.${strayNote(flag.occurrence)}`
-        : `${etcd.label} does not set --client-cert-auth, which defaults to false: whoever reaches it reads every Secret.`,
+        ? `${etcd.label} accepts clients without a certificate (${etcd.setting('client-cert-auth')} is false): whoever reaches it reads every Secret.${strayNote(flag.occurrence)}`
+        : `${etcd.label} does not set ${etcd.setting('client-cert-auth')}, which defaults to false: whoever reaches it reads every Secret.`,
     );
   },
 });

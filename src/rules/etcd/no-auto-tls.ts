@@ -29,7 +29,7 @@ export default defineRule({
         context,
         etcd,
         'auto-tls',
-        `${etcd.label} sets --auto-tls="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
+        `${etcd.label} sets ${etcd.setting('auto-tls')}="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
       );
       return;
     }
@@ -37,7 +37,7 @@ export default defineRule({
       context,
       etcd,
       'auto-tls',
-      `${etcd.label} serves clients with a self-signed certificate (--auto-tls): clients cannot tell etcd from an impostor.${strayNote(flag.occurrence)}`,
+      `${etcd.label} serves clients with a self-signed certificate (${etcd.setting('auto-tls')}): clients cannot tell etcd from an impostor.${strayNote(flag.occurrence)}`,
     );
   },
 });

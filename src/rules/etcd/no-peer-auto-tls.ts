@@ -29,7 +29,7 @@ export default defineRule({
         context,
         etcd,
         'peer-auto-tls',
-        `${etcd.label} sets --peer-auto-tls="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
+        `${etcd.label} sets ${etcd.setting('peer-auto-tls')}="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
       );
       return;
     }
@@ -37,7 +37,7 @@ export default defineRule({
       context,
       etcd,
       'peer-auto-tls',
-      `${etcd.label} uses self-signed peer certificates (--peer-auto-tls): members cannot verify each other.${strayNote(flag.occurrence)}`,
+      `${etcd.label} uses self-signed peer certificates (${etcd.setting('peer-auto-tls')}): members cannot verify each other.${strayNote(flag.occurrence)}`,
     );
   },
 });

@@ -29,7 +29,7 @@ export default defineRule({
         context,
         etcd,
         'peer-client-cert-auth',
-        `${etcd.label} sets --peer-client-cert-auth="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
+        `${etcd.label} sets ${etcd.setting('peer-client-cert-auth')}="${flag.invalid}", which is not a boolean: etcd refuses to start.`,
       );
       return;
     }
@@ -38,8 +38,8 @@ export default defineRule({
       etcd,
       'peer-client-cert-auth',
       flag.occurrence
-        ? `${etcd.label} accepts peers without a certificate (--peer-client-cert-auth is false): any host that reaches the peer port can join and copy the data.${strayNote(flag.occurrence)}`
-        : `${etcd.label} does not set --peer-client-cert-auth, which defaults to false: any host that reaches the peer port can join and copy the data.`,
+        ? `${etcd.label} accepts peers without a certificate (${etcd.setting('peer-client-cert-auth')} is false): any host that reaches the peer port can join and copy the data.${strayNote(flag.occurrence)}`
+        : `${etcd.label} does not set ${etcd.setting('peer-client-cert-auth')}, which defaults to false: any host that reaches the peer port can join and copy the data.`,
     );
   },
 });

@@ -39,7 +39,7 @@ export default defineRule({
       context.report({
         ...at(occurrence.at),
         key: name,
-        message: `${etcd.label} serves clients over plain HTTP on ${exposed.join(', ')} (--${name}): cluster data crosses the network unencrypted.`,
+        message: `${etcd.label} serves clients over plain HTTP on ${exposed.join(', ')} (${etcd.setting(name)}): cluster data crosses the network unencrypted.`,
       });
     }
   },
