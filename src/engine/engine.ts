@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { Finding, ObjectRef, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { SourceText } from '../core/source.js';
+import { ownCopy } from '../core/strings.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
@@ -115,7 +116,8 @@ const sha256: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function fingerprintOf(parts: readonly (string | undefined)[]): string {
-  return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24);
+  // Its own copy: a slice would keep the whole 64-character digest alive beside it.
+  return ownCopy(sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24));
 }
 
 /** Object ids by reference (an object's reference is one frozen object shared by its findings). */
@@ -147,14 +149,16 @@ export function runEngine(input: EngineInput): EngineOutput {
   for (const rule of enabled) severityOverride.set(rule, ruleSetting(rule, config)?.severity);
   const occurrences = new Map<string, number>();
   const fingerprintPaths = new Map<string, string>();
-  // Pointers and evidence repeat across objects: one string of each is kept for all findings.
+  // Messages, pointers and evidence repeat across objects: one flat copy of each is kept for all
+  // findings (a message built from pieces is otherwise kept as a tree of them).
   const strings = new Map<string, string>();
   const identity: FindingContext = {
     shared: (text) => {
       const known = strings.get(text);
       if (known !== undefined) return known;
-      strings.set(text, text);
-      return text;
+      const own = ownCopy(text);
+      strings.set(own, own);
+      return own;
     },
     pathOf: (file) => {
       let path = fingerprintPaths.get(file);
@@ -341,7 +345,7 @@ function toPending(
   const finding: Finding = {
     rule: meta.id,
     severity: severityOverride ?? report.severity ?? meta.severity,
-    message: report.message,
+    message: identity.shared(report.message),
     ...(source ? { file: source.path } : {}),
     ...position,
     ...(on?.ref ? { object: on.ref } : {}),
