@@ -137,10 +137,6 @@ function objectIdOf(on: Locatable | undefined): string | undefined {
 export function runEngine(input: EngineInput): EngineOutput {
   const { config } = input;
   const settings: Settings = config.settings;
-  const errors: ScanError[] = [];
-  const pending: Pending[] = [];
-  /** Where reports go: `pending`, then the findings of the rules that run after suppression. */
-  let sink = pending;
   const enabled = input.rules.filter((rule) => isRuleEnabled(rule, config));
   const normal = enabled.filter((rule) => rule.target !== 'suppressions');
   const late = enabled.filter((rule) => rule.target === 'suppressions');
@@ -180,46 +176,85 @@ export function runEngine(input: EngineInput): EngineOutput {
     },
   };
 
-  const runRule = (rule: AnyRule, subjects: readonly unknown[]) => {
+  /** A rule being run: its own findings and errors, and its check of one subject. */
+  interface RuleRun {
+    pending: Pending[];
+    errors: ScanError[];
+    check(subject: unknown): void;
+  }
+  const startRule = (rule: AnyRule): RuleRun => {
     // One context per rule: checks are synchronous, so `subject` is the one being checked.
     let subject: unknown;
     const override = severityOverride.get(rule);
+    const pending: Pending[] = [];
+    const errors: ScanError[] = [];
     const context: RuleContext = {
       settings,
       report: (report: Report) => {
-        sink.push(toPending(rule, report, subject, override, identity));
+        pending.push(toPending(rule, report, subject, override, identity));
       },
     };
-    for (subject of subjects) {
-      try {
-        (rule.check as (s: unknown, c: RuleContext) => void)(subject, context);
-      } catch (error) {
-        const on = defaultLocatable(subject);
-        const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
-        errors.push({
-          file: on?.source?.path ?? '<scan>',
-          line: 1,
-          column: 1,
-          message: tooDeep
-            ? `nested too deeply for rule ${rule.meta.id} to check; not checked by it`
-            : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
-        });
-      }
-    }
+    const check = rule.check as (s: unknown, c: RuleContext) => void;
+    return {
+      pending,
+      errors,
+      check: (checked) => {
+        subject = checked;
+        try {
+          check(checked, context);
+        } catch (error) {
+          const on = defaultLocatable(checked);
+          const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+          errors.push({
+            file: on?.source?.path ?? '<scan>',
+            line: 1,
+            column: 1,
+            message: tooDeep
+              ? `nested too deeply for rule ${rule.meta.id} to check; not checked by it`
+              : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
+          });
+        }
+      },
+    };
   };
 
-  const subjectCache = new Map<Target, readonly unknown[]>();
+  // Set-wide rules run first, so that the cross-object analyses they share can be dropped before
+  // the other rules add their findings. The other rules run subject by subject: every rule of a
+  // target checks one subject before the next, so what the rules share about one subject (its
+  // Pod Security evaluation) is needed only while it is checked. Each rule keeps its own findings
+  // and errors; they are put back in rule order afterwards, so the order does not show.
+  const runs = new Map<AnyRule, RuleRun>();
   for (const rule of normal) {
-    let subjects = subjectCache.get(rule.target);
-    if (!subjects) {
-      subjects = subjectsFor(rule.target, input);
-      subjectCache.set(rule.target, subjects);
-    }
-    runRule(rule, subjects);
+    if (rule.target !== 'k8s-set') continue;
+    const run = startRule(rule);
+    runs.set(rule, run);
+    for (const subject of subjectsFor(rule.target, input)) run.check(subject);
   }
-  // Workload views and cross-object analyses are not needed any more.
-  subjectCache.clear();
+  input.objects.releaseAnalyses();
+  const byTarget = new Map<Target, RuleRun[]>();
+  for (const rule of normal) {
+    if (rule.target === 'k8s-set') continue;
+    const run = startRule(rule);
+    runs.set(rule, run);
+    const list = byTarget.get(rule.target);
+    if (list) list.push(run);
+    else byTarget.set(rule.target, [run]);
+  }
+  for (const [target, targetRuns] of byTarget) {
+    for (const subject of subjectsFor(target, input)) for (const run of targetRuns) run.check(subject);
+  }
+  byTarget.clear();
+  // Workload views are not needed any more.
   input.objects.releaseCaches();
+  const pending: Pending[] = [];
+  const errors: ScanError[] = [];
+  for (const rule of normal) {
+    const run = runs.get(rule);
+    if (!run) continue;
+    for (const item of run.pending) pending.push(item);
+    for (const error of run.errors) errors.push(error);
+  }
+  runs.clear();
 
   const merged = [...mergeOverlaps(pending)];
 
@@ -232,11 +267,15 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   if (late.length > 0) {
     const index = buildSuppressionIndex(suppressor, input, enabled);
-    sink = [];
-    for (const rule of late) runRule(rule, [index]);
-    for (const item of sink) {
-      suppress(item);
-      merged.push(item);
+    const lateRuns = late.map(startRule);
+    for (const run of lateRuns) run.check(index);
+    // Suppressed only once every late rule has run: suppressing marks comments as used.
+    for (const run of lateRuns) {
+      for (const item of run.pending) {
+        suppress(item);
+        merged.push(item);
+      }
+      for (const error of run.errors) errors.push(error);
     }
   }
   // Positions built on demand (documents not recorded while loading) are not needed any more.
