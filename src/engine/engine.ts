@@ -29,6 +29,8 @@ export interface EngineInput extends ScanDocuments {
   baseline?: { fingerprints: Set<string>; name: string } | undefined;
   /** The working directory: fingerprints use paths relative to it, so `scan ./x` and `scan x` agree. */
   cwd?: string | undefined;
+  /** Called where the scan has just dropped much of its memory (see `ScanOptions.collect`). */
+  collect?: (() => void) | undefined;
 }
 
 export interface EngineOutput {
@@ -128,7 +130,7 @@ function objectIdOf(on: Locatable | undefined): string | undefined {
   if (!ref) return undefined;
   let id = objectIds.get(ref);
   if (id === undefined) {
-    id = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+    id = ownCopy(`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`);
     objectIds.set(ref, id);
   }
   return id;
@@ -231,6 +233,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     for (const subject of subjectsFor(rule.target, input)) run.check(subject);
   }
   input.objects.releaseAnalyses();
+  input.collect?.();
   const byTarget = new Map<Target, RuleRun[]>();
   for (const rule of normal) {
     if (rule.target === 'k8s-set') continue;
@@ -246,6 +249,7 @@ export function runEngine(input: EngineInput): EngineOutput {
   byTarget.clear();
   // Workload views are not needed any more.
   input.objects.releaseCaches();
+  input.collect?.();
   const pending: Pending[] = [];
   const errors: ScanError[] = [];
   for (const rule of normal) {
@@ -381,20 +385,46 @@ function toPending(
   const position = located !== undefined && source ? source.range(located) : undefined;
   // Fields in the order of the finding contract (GUIDE.md). threats and references are the rule's
   // own arrays until a merge adds to them (copy on write).
-  const finding: Finding = {
-    rule: meta.id,
-    severity: severityOverride ?? report.severity ?? meta.severity,
-    message: identity.shared(report.message),
-    ...(source ? { file: source.path } : {}),
-    ...position,
-    ...(on?.ref ? { object: on.ref } : {}),
-    ...(report.path !== undefined ? { path: identity.shared(toPointer(report.path)) } : {}),
-    threats: meta.threats,
-    references: meta.references,
-    remediation: meta.remediation,
-    suppressed: null,
-    fingerprint: fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]),
-  };
+  const severity = severityOverride ?? report.severity ?? meta.severity;
+  const message = identity.shared(report.message);
+  const ref = on?.ref;
+  const path = report.path !== undefined ? identity.shared(toPointer(report.path)) : undefined;
+  const fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
+  // Most findings have every field: written out in one literal, they keep all of them inside the
+  // object instead of in a second, growable block (which the spreads below lead to).
+  const finding: Finding =
+    source && position && ref && path !== undefined
+      ? {
+          rule: meta.id,
+          severity,
+          message,
+          file: source.path,
+          line: position.line,
+          column: position.column,
+          endLine: position.endLine,
+          endColumn: position.endColumn,
+          object: ref,
+          path,
+          threats: meta.threats,
+          references: meta.references,
+          remediation: meta.remediation,
+          suppressed: null,
+          fingerprint,
+        }
+      : {
+          rule: meta.id,
+          severity,
+          message,
+          ...(source ? { file: source.path } : {}),
+          ...position,
+          ...(ref ? { object: ref } : {}),
+          ...(path !== undefined ? { path } : {}),
+          threats: meta.threats,
+          references: meta.references,
+          remediation: meta.remediation,
+          suppressed: null,
+          fingerprint,
+        };
   if (report.evidence && report.evidence.length > 0) finding.evidence = report.evidence.map(identity.shared);
   return {
     finding,
