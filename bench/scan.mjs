@@ -3,9 +3,11 @@
 //   2. a generated set of 50,000 small workload objects,
 // each compared with the time the `yaml` package alone takes to parse the same files with positions
 // (parseAllDocuments + LineCounter), and the cold start of `greenbelt --version` and of a scan of
-// examples/. Peak memory is the maximum resident set of a fresh process doing only that scan; next
-// to it, the heap that the result alone keeps (after a full collection), which is what V8's heap
-// growth starts from. The targets of issue 2 are checked at the end.
+// examples/. Peak memory is the maximum resident set of a fresh process doing only that scan, as
+// the CLI runs it (with the collector the CLI passes, see src/core/collect.ts), and for comparison
+// without it (a library host that lets V8 decide); next to it, the heap that the result alone
+// keeps (after a full collection). Scans are timed with the CLI's collector too. The targets of
+// issue 2 are checked at the end.
 // Run after `npm run build`: node bench/scan.mjs (or npm run bench). Timings never fail the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { collectorForLargeHeaps } from '../dist/core/collect.js';
 import { scan } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,9 +60,12 @@ function parseBaseline(texts) {
  * Peak resident memory (MB) of a fresh Node process that scans `dir`, and the heap its result
  * keeps once the scan is over. The collection that measures the latter runs after the peak.
  */
-function peakMemory(dir) {
+function peakMemory(dir, collector = true) {
+  const collect = collector
+    ? `collect: (await import('${join(root, 'dist', 'core', 'collect.js')}')).collectorForLargeHeaps()`
+    : '';
   const script = `import('${join(root, 'dist', 'index.js')}').then(async ({ scan }) => {
-    const r = await scan({ paths: [${JSON.stringify(dir)}], config: false });
+    const r = await scan({ paths: [${JSON.stringify(dir)}], config: false, ${collect} });
     const rss = process.resourceUsage().maxRSS;
     globalThis.gc();
     process.stdout.write(JSON.stringify({ rss, heap: process.memoryUsage().heapUsed, findings: r.findings.length, errors: r.errors.length }));
@@ -82,9 +88,12 @@ async function measure(name, dir) {
   const baseline = await time(() => parseBaseline(texts));
   let result;
   const full = await time(async () => {
-    result = await scan({ paths: [dir], config: false });
+    // As in the CLI, no earlier result is held while a scan runs (the collector would keep it).
+    result = undefined;
+    result = await scan({ paths: [dir], config: false, collect: collectorForLargeHeaps() });
   });
   const memory = peakMemory(dir);
+  const library = peakMemory(dir, false);
   console.log(`\n${name}`);
   row('files', paths.length);
   row('documents (YAML)', documents);
@@ -96,6 +105,7 @@ async function measure(name, dir) {
   row('objects per second', Math.round(result.summary.objects / (full / 1000)).toLocaleString('en'));
   row('ratio full scan / yaml parse', `${(full / baseline).toFixed(2)}x`);
   row('peak memory of a fresh process, MB', Number.isNaN(memory.mb) ? `n/a ${memory.note}` : memory.mb.toFixed(0));
+  row('the same without a collector, MB', Number.isNaN(library.mb) ? `n/a ${library.note}` : library.mb.toFixed(0));
   if (!Number.isNaN(memory.mb)) row('heap kept by the result after the scan, MB', memory.heapMb.toFixed(0));
   return { objectsPerSecond: result.summary.objects / (full / 1000), ratio: full / baseline, peakMb: memory.mb };
 }

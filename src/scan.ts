@@ -35,6 +35,13 @@ export interface ScanOptions {
   stdin?: AsyncIterable<Buffer | string> | string;
   stdinFilename?: string;
   handlers?: readonly SourceHandler[];
+  /**
+   * Called where the scan has just dropped a large part of its memory: the cross-object analyses
+   * once the set-wide rules have run, the workload views once every rule has. V8 otherwise lets
+   * the heap grow on past that garbage; a process that owns its heap (the CLI) can run a full
+   * collection here so that the memory is reused (`collectorForLargeHeaps` in `core/collect.ts`).
+   */
+  collect?: () => void;
 }
 
 export interface ResolvedConfig {
@@ -168,6 +175,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     rules: selectRules(options.rules ?? allRules, options.only),
     baseline,
     cwd,
+    collect: options.collect,
   });
   errors.push(...output.errors);
   const result: ScanResult = {

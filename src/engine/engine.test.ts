@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../model/k8s.js';
+import type { ObjectSet } from '../model/object-set.js';
 import noPrivileged from '../rules/k8s/no-privileged.js';
 import { type AnyRule, defineRule } from '../rules/types.js';
+import { scan } from '../scan.js';
 import { scanText } from '../testing/index.js';
 
 const pod = (containers: string[], prefix = '') => `${prefix}apiVersion: v1
@@ -104,5 +107,68 @@ describe('rule failures', () => {
       ],
     });
     expect(result.errors.map((e) => e.message)).toEqual(['nested too deeply for rule test/failing to check; not checked by it']);
+  });
+});
+
+describe('rule order', () => {
+  const rule = (id: string, target: 'k8s' | 'k8s-set' | 'workload', check: (subject: unknown) => void) =>
+    defineRule({
+      target,
+      meta: { ...noPrivileged.meta, id },
+      check(subject: unknown) {
+        check(subject);
+      },
+    } as Parameters<typeof defineRule>[0]) as AnyRule;
+
+  it('runs set-wide rules first and drops their analyses before the others, but reports in rule order', async () => {
+    const seen: string[] = [];
+    let builds = 0;
+    const rules = [
+      rule('test/object', 'k8s', () => {
+        seen.push('object');
+        throw new Error('object rule');
+      }),
+      rule('test/set', 'k8s-set', (set) => {
+        seen.push('set');
+        (set as ObjectSet).analysis('test/analysis', () => ++builds);
+        throw new Error('set rule');
+      }),
+      rule('test/set-again', 'k8s-set', (set) => {
+        (set as ObjectSet).analysis('test/analysis', () => ++builds);
+      }),
+    ];
+    const result = await scanText(pod(['app']), { rules });
+    expect(seen).toEqual(['set', 'object']);
+    expect(builds).toBe(1);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'internal error in rule test/object: object rule (please report this)',
+      'internal error in rule test/set: set rule (please report this)',
+    ]);
+  });
+
+  it('checks each subject with every rule of its target before the next subject', async () => {
+    const seen: string[] = [];
+    const name = (subject: unknown) => (subject as K8sObject).name;
+    const rules = [
+      rule('test/a', 'k8s', (subject) => seen.push(`a ${name(subject)}`)),
+      rule('test/b', 'k8s', (subject) => seen.push(`b ${name(subject)}`)),
+    ];
+    await scanText(`${pod(['app'])}---\n${pod(['app']).replace('name: web', 'name: api')}`, { rules });
+    expect(seen).toEqual(['a web', 'b web', 'a api', 'b api']);
+  });
+
+  it('calls the collector where the analyses and then the workload views are dropped', async () => {
+    let calls = 0;
+    const result = await scan({
+      paths: ['-'],
+      stdin: pod(['app']),
+      config: false,
+      rules: [noPrivileged],
+      collect: () => {
+        calls++;
+      },
+    });
+    expect(result.findings).toHaveLength(1);
+    expect(calls).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { Finding, ObjectRef, ScanError } from '../core/finding.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { SourceText } from '../core/source.js';
+import { ownCopy } from '../core/strings.js';
 import { K8sObject } from '../model/k8s.js';
 import { Workload } from '../model/workload.js';
 import type { AnyRule, Locatable, Report, RuleContext, Target } from '../rules/types.js';
@@ -28,6 +29,8 @@ export interface EngineInput extends ScanDocuments {
   baseline?: { fingerprints: Set<string>; name: string } | undefined;
   /** The working directory: fingerprints use paths relative to it, so `scan ./x` and `scan x` agree. */
   cwd?: string | undefined;
+  /** Called where the scan has just dropped much of its memory (see `ScanOptions.collect`). */
+  collect?: (() => void) | undefined;
 }
 
 export interface EngineOutput {
@@ -115,7 +118,8 @@ const sha256: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function fingerprintOf(parts: readonly (string | undefined)[]): string {
-  return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24);
+  // Its own copy: a slice would keep the whole 64-character digest alive beside it.
+  return ownCopy(sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 24));
 }
 
 /** Object ids by reference (an object's reference is one frozen object shared by its findings). */
@@ -126,7 +130,7 @@ function objectIdOf(on: Locatable | undefined): string | undefined {
   if (!ref) return undefined;
   let id = objectIds.get(ref);
   if (id === undefined) {
-    id = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+    id = ownCopy(`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`);
     objectIds.set(ref, id);
   }
   return id;
@@ -135,10 +139,6 @@ function objectIdOf(on: Locatable | undefined): string | undefined {
 export function runEngine(input: EngineInput): EngineOutput {
   const { config } = input;
   const settings: Settings = config.settings;
-  const errors: ScanError[] = [];
-  const pending: Pending[] = [];
-  /** Where reports go: `pending`, then the findings of the rules that run after suppression. */
-  let sink = pending;
   const enabled = input.rules.filter((rule) => isRuleEnabled(rule, config));
   const normal = enabled.filter((rule) => rule.target !== 'suppressions');
   const late = enabled.filter((rule) => rule.target === 'suppressions');
@@ -147,14 +147,16 @@ export function runEngine(input: EngineInput): EngineOutput {
   for (const rule of enabled) severityOverride.set(rule, ruleSetting(rule, config)?.severity);
   const occurrences = new Map<string, number>();
   const fingerprintPaths = new Map<string, string>();
-  // Pointers and evidence repeat across objects: one string of each is kept for all findings.
+  // Messages, pointers and evidence repeat across objects: one flat copy of each is kept for all
+  // findings (a message built from pieces is otherwise kept as a tree of them).
   const strings = new Map<string, string>();
   const identity: FindingContext = {
     shared: (text) => {
       const known = strings.get(text);
       if (known !== undefined) return known;
-      strings.set(text, text);
-      return text;
+      const own = ownCopy(text);
+      strings.set(own, own);
+      return own;
     },
     pathOf: (file) => {
       let path = fingerprintPaths.get(file);
@@ -176,46 +178,87 @@ export function runEngine(input: EngineInput): EngineOutput {
     },
   };
 
-  const runRule = (rule: AnyRule, subjects: readonly unknown[]) => {
+  /** A rule being run: its own findings and errors, and its check of one subject. */
+  interface RuleRun {
+    pending: Pending[];
+    errors: ScanError[];
+    check(subject: unknown): void;
+  }
+  const startRule = (rule: AnyRule): RuleRun => {
     // One context per rule: checks are synchronous, so `subject` is the one being checked.
     let subject: unknown;
     const override = severityOverride.get(rule);
+    const pending: Pending[] = [];
+    const errors: ScanError[] = [];
     const context: RuleContext = {
       settings,
       report: (report: Report) => {
-        sink.push(toPending(rule, report, subject, override, identity));
+        pending.push(toPending(rule, report, subject, override, identity));
       },
     };
-    for (subject of subjects) {
-      try {
-        (rule.check as (s: unknown, c: RuleContext) => void)(subject, context);
-      } catch (error) {
-        const on = defaultLocatable(subject);
-        const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
-        errors.push({
-          file: on?.source?.path ?? '<scan>',
-          line: 1,
-          column: 1,
-          message: tooDeep
-            ? `nested too deeply for rule ${rule.meta.id} to check; not checked by it`
-            : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
-        });
-      }
-    }
+    const check = rule.check as (s: unknown, c: RuleContext) => void;
+    return {
+      pending,
+      errors,
+      check: (checked) => {
+        subject = checked;
+        try {
+          check(checked, context);
+        } catch (error) {
+          const on = defaultLocatable(checked);
+          const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+          errors.push({
+            file: on?.source?.path ?? '<scan>',
+            line: 1,
+            column: 1,
+            message: tooDeep
+              ? `nested too deeply for rule ${rule.meta.id} to check; not checked by it`
+              : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
+          });
+        }
+      },
+    };
   };
 
-  const subjectCache = new Map<Target, readonly unknown[]>();
+  // Set-wide rules run first, so that the cross-object analyses they share can be dropped before
+  // the other rules add their findings. The other rules run subject by subject: every rule of a
+  // target checks one subject before the next, so what the rules share about one subject (its
+  // Pod Security evaluation) is needed only while it is checked. Each rule keeps its own findings
+  // and errors; they are put back in rule order afterwards, so the order does not show.
+  const runs = new Map<AnyRule, RuleRun>();
   for (const rule of normal) {
-    let subjects = subjectCache.get(rule.target);
-    if (!subjects) {
-      subjects = subjectsFor(rule.target, input);
-      subjectCache.set(rule.target, subjects);
-    }
-    runRule(rule, subjects);
+    if (rule.target !== 'k8s-set') continue;
+    const run = startRule(rule);
+    runs.set(rule, run);
+    for (const subject of subjectsFor(rule.target, input)) run.check(subject);
   }
-  // Workload views and cross-object analyses are not needed any more.
-  subjectCache.clear();
+  input.objects.releaseAnalyses();
+  input.collect?.();
+  const byTarget = new Map<Target, RuleRun[]>();
+  for (const rule of normal) {
+    if (rule.target === 'k8s-set') continue;
+    const run = startRule(rule);
+    runs.set(rule, run);
+    const list = byTarget.get(rule.target);
+    if (list) list.push(run);
+    else byTarget.set(rule.target, [run]);
+  }
+  for (const [target, targetRuns] of byTarget) {
+    for (const subject of subjectsFor(target, input)) for (const run of targetRuns) run.check(subject);
+  }
+  byTarget.clear();
+  // Workload views are not needed any more.
   input.objects.releaseCaches();
+  input.collect?.();
+  const pending: Pending[] = [];
+  const errors: ScanError[] = [];
+  for (const rule of normal) {
+    const run = runs.get(rule);
+    if (!run) continue;
+    for (const item of run.pending) pending.push(item);
+    for (const error of run.errors) errors.push(error);
+  }
+  runs.clear();
 
   const merged = [...mergeOverlaps(pending)];
 
@@ -228,11 +271,15 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   if (late.length > 0) {
     const index = buildSuppressionIndex(suppressor, input, enabled);
-    sink = [];
-    for (const rule of late) runRule(rule, [index]);
-    for (const item of sink) {
-      suppress(item);
-      merged.push(item);
+    const lateRuns = late.map(startRule);
+    for (const run of lateRuns) run.check(index);
+    // Suppressed only once every late rule has run: suppressing marks comments as used.
+    for (const run of lateRuns) {
+      for (const item of run.pending) {
+        suppress(item);
+        merged.push(item);
+      }
+      for (const error of run.errors) errors.push(error);
     }
   }
   // Positions built on demand (documents not recorded while loading) are not needed any more.
@@ -338,20 +385,46 @@ function toPending(
   const position = located !== undefined && source ? source.range(located) : undefined;
   // Fields in the order of the finding contract (GUIDE.md). threats and references are the rule's
   // own arrays until a merge adds to them (copy on write).
-  const finding: Finding = {
-    rule: meta.id,
-    severity: severityOverride ?? report.severity ?? meta.severity,
-    message: report.message,
-    ...(source ? { file: source.path } : {}),
-    ...position,
-    ...(on?.ref ? { object: on.ref } : {}),
-    ...(report.path !== undefined ? { path: identity.shared(toPointer(report.path)) } : {}),
-    threats: meta.threats,
-    references: meta.references,
-    remediation: meta.remediation,
-    suppressed: null,
-    fingerprint: fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]),
-  };
+  const severity = severityOverride ?? report.severity ?? meta.severity;
+  const message = identity.shared(report.message);
+  const ref = on?.ref;
+  const path = report.path !== undefined ? identity.shared(toPointer(report.path)) : undefined;
+  const fingerprint = fingerprintOf([meta.id, file, objectIdOf(on), where, report.key]);
+  // Most findings have every field: written out in one literal, they keep all of them inside the
+  // object instead of in a second, growable block (which the spreads below lead to).
+  const finding: Finding =
+    source && position && ref && path !== undefined
+      ? {
+          rule: meta.id,
+          severity,
+          message,
+          file: source.path,
+          line: position.line,
+          column: position.column,
+          endLine: position.endLine,
+          endColumn: position.endColumn,
+          object: ref,
+          path,
+          threats: meta.threats,
+          references: meta.references,
+          remediation: meta.remediation,
+          suppressed: null,
+          fingerprint,
+        }
+      : {
+          rule: meta.id,
+          severity,
+          message,
+          ...(source ? { file: source.path } : {}),
+          ...position,
+          ...(ref ? { object: ref } : {}),
+          ...(path !== undefined ? { path } : {}),
+          threats: meta.threats,
+          references: meta.references,
+          remediation: meta.remediation,
+          suppressed: null,
+          fingerprint,
+        };
   if (report.evidence && report.evidence.length > 0) finding.evidence = report.evidence.map(identity.shared);
   return {
     finding,

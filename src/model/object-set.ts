@@ -52,6 +52,11 @@ export class ObjectSet {
     this.#analyses.clear();
   }
 
+  /** Drops the analyses built so far (not the workload views); they are built again if asked for. */
+  releaseAnalyses(): void {
+    this.#analyses.clear();
+  }
+
   /** A named analysis of this set, built on first use and reused afterwards. */
   analysis<T>(key: string, build: (set: ObjectSet) => T): T {
     if (this.#analyses.has(key)) return this.#analyses.get(key) as T;

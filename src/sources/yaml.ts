@@ -304,6 +304,8 @@ export function parseYaml(source: SourceText): ParsedYaml {
   const documents: YamlDocument[] = [];
   const errors: ScanError[] = [];
   const table = new PositionTable();
+  /** The strings of the file's values, one of each (see `tighten`). */
+  const strings = new Map<string, string>();
   let index = 0;
   for (const chunk of splitDocuments(text)) {
     if (isBlank(text, chunk.start, chunk.end)) continue;
@@ -313,7 +315,9 @@ export function parseYaml(source: SourceText): ParsedYaml {
       // A `*` that might be an alias: keep the fast result only if no node is actually shared.
       if (CAREFUL.test(slice) && sharesNodes(value)) throw new Error('aliases');
       if (value !== null && value !== undefined) {
-        documents.push(new YamlDocument(source, index, tighten(value), chunk.start, chunk.end, undefined, true, positions));
+        documents.push(
+          new YamlDocument(source, index, tighten(value, strings), chunk.start, chunk.end, undefined, true, positions),
+        );
       }
       index++;
       continue;
@@ -332,34 +336,40 @@ export function parseYaml(source: SourceText): ParsedYaml {
 /**
  * Stores a value loaded by the fast loader tightly, since values are kept for the whole scan:
  * lists get arrays of their exact length (js-yaml grows them item by item, leaving spare room),
- * and long strings get their own copy. js-yaml's long strings are slices of its private copy of
- * the document's text, which would otherwise stay in memory beside the source text. The value's
- * shape, and so its recorded positions, do not change.
+ * long strings get their own copy, and a string that occurs again in the file (a label repeated
+ * in a selector, `apps/v1`, `100m`, `RuntimeDefault`) is the same string each time. js-yaml's
+ * long strings are slices of its private copy of the document's text, which would otherwise stay
+ * in memory beside the source text. The value's shape, and so its recorded positions, do not
+ * change.
  */
-function tighten<T>(value: T): T {
+function tighten<T>(value: T, strings: Map<string, string>): T {
+  if (typeof value === 'string') {
+    if (value.length > 4096) return value;
+    const known = strings.get(value);
+    if (known !== undefined) return known as T;
+    const own = ownCopy(value);
+    strings.set(own, own);
+    return own as T;
+  }
   if (Array.isArray(value)) {
     const copy = value.slice();
-    for (let i = 0; i < copy.length; i++) copy[i] = tighten(copy[i]);
+    for (let i = 0; i < copy.length; i++) copy[i] = tighten(copy[i], strings);
     return copy as T;
   }
   if (typeof value === 'object' && value !== null) {
     const map = value as Record<string, unknown>;
     for (const key in map) {
       // `__proto__` is an own key here (js-yaml defines it); assigning it would set the prototype.
-      if (key !== '__proto__' && isLoose(map[key])) map[key] = tighten(map[key]);
+      if (key !== '__proto__' && isLoose(map[key])) map[key] = tighten(map[key], strings);
     }
     return value;
   }
-  if (typeof value === 'string' && isLoose(value)) return ownCopy(value) as T;
   return value;
 }
 
-/**
- * A collection, or a string that may be a slice: V8 copies strings shorter than 13 characters, and
- * a string of several KiB is most of its document's text anyway (block scalars are not slices).
- */
+/** A collection, or a string of up to 4 KiB (longer ones are most of their document's text anyway). */
 function isLoose(value: unknown): boolean {
-  if (typeof value === 'string') return value.length >= 13 && value.length <= 4096;
+  if (typeof value === 'string') return value.length <= 4096;
   return typeof value === 'object' && value !== null;
 }
 

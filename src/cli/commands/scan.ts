@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { collectorForLargeHeaps } from '../../core/collect.js';
 import type { ScanResult } from '../../core/finding.js';
 import { atLeast, type Severity } from '../../core/severity.js';
 import { isPssVersion, normalisePssVersion } from '../../engine/config.js';
@@ -125,6 +126,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     stdin: io.stdin,
     ...(stdinFilename !== undefined ? { stdinFilename } : {}),
+    // The CLI owns its process: a large scan collects where it drops its analyses and views.
+    collect: collectorForLargeHeaps(),
   });
 
   // The threshold: the flag, else the config file's failOn, else high.

@@ -12,19 +12,20 @@ import type { CheckId, PssResult, Violation, ViolationField } from '../../pss/ty
 import { defineRule, type Rule, type RuleMeta } from '../types.js';
 
 /**
- * Evaluations by workload view, one per level and version evaluated (usually just one). A scan
- * builds one view per object and drops it once every rule has run, and the evaluations with it.
+ * The last evaluation made, by its workload view: the engine runs every rule of a target on one
+ * subject before the next, so the 19 rules ask for the same workload in a row, and an evaluation
+ * is dropped as soon as the next workload is evaluated (or its view is dropped). Asked in another
+ * order, a workload is evaluated again, with the same result.
  */
-const cache = new WeakMap<Workload, { level: string; version: string; result: PssResult }[]>();
+let last = new WeakMap<Workload, { level: string; version: string; result: PssResult }>();
 
-/** The workload's evaluation at the configured level and version, computed once per view. */
+/** The workload's evaluation at the configured level and version. */
 export function pssResultFor(workload: Workload, settings: Settings): PssResult {
   const { level, version } = settings.pss;
-  const results = cache.get(workload);
-  for (const entry of results ?? []) if (entry.level === level && entry.version === version) return entry.result;
+  const known = last.get(workload);
+  if (known !== undefined && known.level === level && known.version === version) return known.result;
   const result = evaluateWorkload(workload, { level, version });
-  const entry = { level, version, result };
-  cache.set(workload, results ? [...results, entry] : [entry]);
+  last = new WeakMap([[workload, { level, version, result }]]);
   return result;
 }
 
