@@ -39,6 +39,21 @@ export function sitePackage(site: RunCommandSite): PackageCommand | undefined {
   return site.package ?? undefined;
 }
 
+/** The package manager command a command of a RUN of the document runs, if any (read once per command for every rule). */
+export function commandPackage(document: DockerfileDocument, command: ShellCommand): PackageCommand | undefined {
+  let read = document.memo.get('command-packages') as Map<ShellCommand, PackageCommand | null> | undefined;
+  if (!read) {
+    read = new Map();
+    document.memo.set('command-packages', read);
+  }
+  let pkg = read.get(command);
+  if (pkg === undefined) {
+    pkg = packageCommand(command) ?? null;
+    read.set(command, pkg);
+  }
+  return pkg ?? undefined;
+}
+
 /** The source range of a command of a RUN. */
 export function commandRange(site: { run: RunScript; command: ShellCommand }): OffsetRange {
   return scriptRange(site.run, site.command.range);
