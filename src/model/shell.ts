@@ -102,7 +102,10 @@ export class ShellCommand {
   readonly redirects: readonly ShellRedirectView[];
   readonly start: number;
   readonly end: number;
-  readonly pipeline: PipelineView;
+  /** The pipeline, when it has more than one member; else made when first asked for (see `pipeline`). */
+  #pipeline: PipelineView | undefined;
+  /** For a command alone in its pipeline: the command the pipeline is made of (itself, or the wrapper it was derived from). */
+  readonly #alone: ShellCommand | undefined;
   readonly pipeIndex: number;
   readonly #bits: number;
   /** The command that runs this one (`sudo` for the `apt-get` of `sudo apt-get ...`). */
@@ -118,7 +121,7 @@ export class ShellCommand {
     redirects: readonly ShellRedirectView[],
     start: number,
     end: number,
-    pipeline: PipelineView,
+    pipeline: PipelineView | ShellCommand | undefined,
     pipeIndex: number,
     bits: number,
   ) {
@@ -130,7 +133,10 @@ export class ShellCommand {
     this.redirects = redirects.length === 0 ? NO_REDIRECTS : redirects;
     this.start = start;
     this.end = end;
-    this.pipeline = pipeline;
+    // Most pipelines are one command: their view is only made if a rule asks for it.
+    if (pipeline === undefined) this.#alone = this;
+    else if (pipeline instanceof ShellCommand) this.#alone = pipeline;
+    else this.#pipeline = pipeline;
     this.pipeIndex = pipeIndex;
     this.#bits = bits;
   }
@@ -143,6 +149,15 @@ export class ShellCommand {
 
   get range(): ShellRange {
     return [this.start, this.end];
+  }
+
+  /** The pipeline the command is part of. */
+  get pipeline(): PipelineView {
+    if (this.#pipeline === undefined) {
+      const alone = this.#alone;
+      this.#pipeline = alone === undefined || alone === this ? { members: [this], operators: NO_OPERATORS } : alone.pipeline;
+    }
+    return this.#pipeline;
   }
 
   /** The operator joining this command's pipeline to the previous one in an `&&`/`||` chain. */
@@ -176,7 +191,7 @@ export class ShellCommand {
       this.redirects,
       this.start,
       this.end,
-      this.pipeline,
+      this.#pipeline ?? this.#alone,
       this.pipeIndex,
       this.#bits,
     );
@@ -187,6 +202,7 @@ export class ShellCommand {
 }
 
 const NO_ARGS: readonly ShellArg[] = Object.freeze([]);
+const NO_OPERATORS: readonly ('|' | '|&')[] = Object.freeze([]);
 
 export interface ShellAnalysis {
   script: ShellScript;
@@ -302,6 +318,10 @@ function walkList(list: ShellList, context: Context, out: ShellCommand[]): void 
 
 function walkPipeline(pipeline: ShellPipeline, context: Context, out: ShellCommand[]): void {
   const commands = pipeline.commands;
+  if (commands.length === 1) {
+    walkCommand(commands[0] as ShellCommandNode, context, out, undefined, 0);
+    return;
+  }
   const view: PipelineView = { members: new Array(commands.length), operators: pipeline.operators };
   for (let index = 0; index < commands.length; index++) {
     view.members[index] = walkCommand(commands[index] as ShellCommandNode, context, out, view, index);
@@ -336,7 +356,7 @@ function walkCommand(
   node: ShellCommandNode,
   context: Context,
   out: ShellCommand[],
-  pipeline: PipelineView,
+  pipeline: PipelineView | undefined,
   pipeIndex: number,
 ): ShellCommand | undefined {
   for (const redirect of node.redirects) substitutions(redirect.target, context, out);
@@ -391,7 +411,7 @@ function simpleCommand(
   node: ShellSimpleCommand,
   context: Context,
   out: ShellCommand[],
-  pipeline: PipelineView,
+  pipeline: PipelineView | undefined,
   pipeIndex: number,
 ): ShellCommand {
   const before = out.length;
