@@ -99,6 +99,10 @@ export function ruleIdentity(rule: AnyRule): RuleIdentity {
   };
 }
 
+function isReleasable(subject: unknown): boolean {
+  return typeof subject === 'object' && subject !== null && typeof (subject as Locatable).releaseAnalyses === 'function';
+}
+
 function defaultLocatable(subject: unknown): Locatable | undefined {
   if (subject instanceof K8sObject) return subject;
   if (subject instanceof Workload) return subject.object;
@@ -176,8 +180,8 @@ export function runEngine(input: EngineInput): EngineOutput {
     },
   };
 
-  const runRule = (rule: AnyRule, subjects: readonly unknown[]) => {
-    // One context per rule: checks are synchronous, so `subject` is the one being checked.
+  /** A rule's checker. One context per rule: checks are synchronous, so `subject` is the one being checked. */
+  const checker = (rule: AnyRule): ((subject: unknown) => void) => {
     let subject: unknown;
     const override = severityOverride.get(rule);
     const context: RuleContext = {
@@ -186,11 +190,13 @@ export function runEngine(input: EngineInput): EngineOutput {
         sink.push(toPending(rule, report, subject, override, identity));
       },
     };
-    for (subject of subjects) {
+    const check = rule.check as (s: unknown, c: RuleContext) => void;
+    return (current) => {
+      subject = current;
       try {
-        (rule.check as (s: unknown, c: RuleContext) => void)(subject, context);
+        check(current, context);
       } catch (error) {
-        const on = defaultLocatable(subject);
+        const on = defaultLocatable(current);
         const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
         errors.push({
           file: on?.source?.path ?? '<scan>',
@@ -201,17 +207,35 @@ export function runEngine(input: EngineInput): EngineOutput {
             : `internal error in rule ${rule.meta.id}: ${describe(error)} (please report this)`,
         });
       }
-    }
+    };
+  };
+  const runRule = (rule: AnyRule, subjects: readonly unknown[]) => {
+    const check = checker(rule);
+    for (const subject of subjects) check(subject);
   };
 
   const subjectCache = new Map<Target, readonly unknown[]>();
+  const ranTargets = new Set<Target>();
   for (const rule of normal) {
+    if (ranTargets.has(rule.target)) continue;
     let subjects = subjectCache.get(rule.target);
     if (!subjects) {
       subjects = subjectsFor(rule.target, input);
       subjectCache.set(rule.target, subjects);
     }
-    runRule(rule, subjects);
+    if (!isReleasable(subjects[0])) {
+      runRule(rule, subjects);
+      continue;
+    }
+    // Subjects that can release what rules computed from them (Dockerfiles: the command model of
+    // every RUN) get every rule of their target in turn and are released at once. Findings come out
+    // in the same order per rule and file, and are sorted in the end.
+    ranTargets.add(rule.target);
+    const checks = normal.filter((r) => r.target === rule.target).map(checker);
+    for (const subject of subjects) {
+      for (const check of checks) check(subject);
+      (subject as Locatable).releaseAnalyses?.();
+    }
   }
   // Workload views and cross-object analyses are not needed any more.
   subjectCache.clear();

@@ -103,6 +103,8 @@ export interface Mount {
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
+const NOT_SHELL = Object.freeze({ commands: Object.freeze([]) as readonly ShellCommand[], error: undefined });
+
 export class RunScript {
   readonly form: 'shell' | 'exec';
   /** The SHELL that runs a shell-form RUN. */
@@ -110,10 +112,7 @@ export class RunScript {
   readonly kind: ShellKind;
   /** The script text the shell receives (or the exec-form command line), mapped to the source. */
   readonly script: MappedText;
-  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
-  readonly commands: readonly ShellCommand[];
-  /** Set when the script is not valid shell (the commands then come from a tolerant pass). */
-  readonly syntaxError: ShellSyntaxError | undefined;
+  #analysis: { commands: readonly ShellCommand[]; error: ShellSyntaxError | undefined } | undefined;
   readonly mounts: readonly Mount[];
   /** For `RUN <<EOF` with a `#!` line: the interpreter it names. */
   readonly interpreter: string | undefined;
@@ -132,10 +131,35 @@ export class RunScript {
     this.script = options.script;
     this.mounts = options.mounts;
     this.interpreter = options.interpreter;
-    // Only the command view is kept: the syntax tree is garbage as soon as it has been walked.
-    const analysis = options.kind === 'posix' ? analyseShell(options.script.text) : undefined;
-    this.commands = analysis?.commands ?? [];
-    this.syntaxError = analysis?.error;
+  }
+
+  /**
+   * The script parsed and walked, when first asked for. Only the command view is kept (the syntax
+   * tree is garbage as soon as it has been walked), and only until `release`.
+   */
+  #analyse(): { commands: readonly ShellCommand[]; error: ShellSyntaxError | undefined } {
+    if (this.#analysis === undefined) {
+      if (this.kind === 'posix') {
+        const analysis = analyseShell(this.script.text);
+        this.#analysis = { commands: analysis.commands, error: analysis.error };
+      } else this.#analysis = NOT_SHELL;
+    }
+    return this.#analysis;
+  }
+
+  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
+  get commands(): readonly ShellCommand[] {
+    return this.#analyse().commands;
+  }
+
+  /** Set when the script is not valid shell (the commands then come from a tolerant pass). */
+  get syntaxError(): ShellSyntaxError | undefined {
+    return this.#analyse().error;
+  }
+
+  /** Drops the command model (it is parsed again if asked for). */
+  release(): void {
+    this.#analysis = undefined;
   }
 
   sourceRange(range: ShellRange): OffsetRange {
@@ -432,6 +456,12 @@ export class DockerfileDocument implements Locatable {
       this.#inFinal = out;
     }
     return this.#inFinal;
+  }
+
+  /** Frees the command models of the RUNs and the analyses rules shared (they are rebuilt if asked for). */
+  releaseAnalyses(): void {
+    this.memo.clear();
+    for (const instruction of this.instructions) instruction.run?.release();
   }
 
   /** The instruction that contains an offset: comments above it suppress findings inside it. */
