@@ -172,12 +172,16 @@ export class RunScript {
   }
 }
 
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+const NO_PAIRS: readonly KeyValue[] = Object.freeze([]);
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
+
 export class Instruction {
   /** Upper-case keyword. */
   readonly keyword: string;
   readonly index: number;
   readonly raw: RawInstruction;
-  readonly flags: Flag[];
+  readonly flags: readonly Flag[];
   /** Offset in the logical line where the arguments after the flags start. */
   readonly argsStart: number;
   #words: Word[] | undefined;
@@ -186,7 +190,7 @@ export class Instruction {
   json: Word[] | undefined;
   stage: Stage | undefined;
   /** ENV, LABEL and ARG pairs. */
-  pairs: KeyValue[] = [];
+  pairs: readonly KeyValue[] = NO_PAIRS;
   run: RunScript | undefined;
   /** The stage's working directory when this instruction runs (absolute, `/` when unknown). */
   workdir = '/';
@@ -197,7 +201,10 @@ export class Instruction {
     this.keyword = raw.keyword.toUpperCase();
     const line = raw.line.text;
     const extracted = extractFlags(line, raw.argsStart);
-    this.flags = extracted.flags.map((f) => ({ name: f.name, value: f.value, range: this.rangeOf(f.start, f.end) }));
+    this.flags =
+      extracted.flags.length === 0
+        ? NO_FLAGS
+        : extracted.flags.map((f) => ({ name: f.name, value: f.value, range: this.rangeOf(f.start, f.end) }));
     this.argsStart = extracted.rest;
     const strings = jsonStrings(line, this.argsStart);
     this.json = strings?.map((s) => ({
@@ -719,7 +726,8 @@ export class DockerfileDocument implements Locatable {
   }
 
   #run(stage: Stage, instruction: Instruction): RunScript {
-    const mounts = instruction.flags.filter((f) => f.name === 'mount').map((f) => parseMount(f));
+    const mounts =
+      instruction.flags.length === 0 ? NO_MOUNTS : instruction.flags.filter((f) => f.name === 'mount').map((f) => parseMount(f));
     if (instruction.json) {
       const builder = new MappedTextBuilder();
       instruction.json.forEach((word, i) => {

@@ -113,29 +113,35 @@ export class MappedText {
 
 /** Builds a mapped text piece by piece. */
 export class MappedTextBuilder {
-  #text = '';
+  /** The texts, joined once when built (a string grown by `+=` is kept as a chain of pieces). */
+  readonly #texts: string[] = [];
+  #length = 0;
   readonly #pieces: number[] = [];
 
   /** Appends `text`, found verbatim in the source at `sourceStart`. */
   add(text: string, sourceStart: number): void {
     if (text.length === 0) return;
-    this.#pieces.push(this.#text.length, sourceStart, text.length, text.length, 1);
-    this.#text += text;
+    this.#pieces.push(this.#length, sourceStart, text.length, text.length, 1);
+    this.#texts.push(text);
+    this.#length += text.length;
   }
 
   /** Appends text that stands for the source range `source` without being a copy of it. */
   addStandIn(text: string, source: OffsetRange): void {
     if (text.length === 0) return;
-    this.#pieces.push(this.#text.length, source[0], text.length, Math.max(0, source[1] - source[0]), 0);
-    this.#text += text;
+    this.#pieces.push(this.#length, source[0], text.length, Math.max(0, source[1] - source[0]), 0);
+    this.#texts.push(text);
+    this.#length += text.length;
   }
 
   get length(): number {
-    return this.#text.length;
+    return this.#length;
   }
 
   build(): MappedText {
+    const texts = this.#texts;
+    const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
     // An exact-length copy: an array grown by push keeps spare room.
-    return MappedText.fromPieces(this.#text, this.#pieces.slice());
+    return MappedText.fromPieces(text, this.#pieces.slice());
   }
 }
