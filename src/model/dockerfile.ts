@@ -52,6 +52,14 @@ export const INSTRUCTIONS = new Set([
   'WORKDIR',
 ]);
 
+const KEYWORDS = new Map([...INSTRUCTIONS].map((k) => [k, k]));
+
+/** The upper-case keyword, one string for each known instruction whatever its spelling. */
+function keywordOf(written: string): string {
+  const upper = written.toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
+
 /** Build arguments the builder defines for every build (values depend on the build). */
 const AUTOMATIC_ARGS = [
   'TARGETPLATFORM',
@@ -88,9 +96,9 @@ export interface KeyValue {
   /** The value after quote removal and expansion, as the builder computes it. */
   value: string | undefined;
   /** Variables the value uses whose value is unknown at scan time. */
-  unresolved: string[];
+  unresolved: readonly string[];
   /** Variables the raw value refers to. */
-  references: string[];
+  references: readonly string[];
   valueRange: OffsetRange | undefined;
   range: OffsetRange;
 }
@@ -110,8 +118,9 @@ export class RunScript {
   /** The SHELL that runs a shell-form RUN. */
   readonly shell: readonly string[];
   readonly kind: ShellKind;
-  /** The script text the shell receives (or the exec-form command line), mapped to the source. */
-  readonly script: MappedText;
+  /** Makes the script text (kept only while the command model is: see `release`). */
+  readonly #make: () => MappedText;
+  #script: MappedText | undefined;
   #analysis: { commands: readonly ShellCommand[]; error: ShellSyntaxError | undefined } | undefined;
   readonly mounts: readonly Mount[];
   /** For `RUN <<EOF` with a `#!` line: the interpreter it names. */
@@ -121,16 +130,27 @@ export class RunScript {
     form: 'shell' | 'exec';
     shell: readonly string[];
     kind: ShellKind;
-    script: MappedText;
+    /** The script, or how to make it when it is asked for (a Dockerfile keeps its instructions' texts anyway). */
+    script: MappedText | (() => MappedText);
     mounts: readonly Mount[];
     interpreter?: string | undefined;
   }) {
     this.form = options.form;
     this.shell = options.shell;
     this.kind = options.kind;
-    this.script = options.script;
+    const script = options.script;
+    if (script instanceof MappedText) {
+      this.#script = script;
+      this.#make = () => script;
+    } else this.#make = script;
     this.mounts = options.mounts;
     this.interpreter = options.interpreter;
+  }
+
+  /** The script text the shell receives (or the exec-form command line), mapped to the source. */
+  get script(): MappedText {
+    if (this.#script === undefined) this.#script = this.#make();
+    return this.#script;
   }
 
   /**
@@ -157,9 +177,10 @@ export class RunScript {
     return this.#analyse().error;
   }
 
-  /** Drops the command model (it is parsed again if asked for). */
+  /** Drops the command model and the script text made for it (both are made again if asked for). */
   release(): void {
     this.#analysis = undefined;
+    this.#script = undefined;
   }
 
   sourceRange(range: ShellRange): OffsetRange {
@@ -175,6 +196,7 @@ export class RunScript {
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
 const NO_PAIRS: readonly KeyValue[] = Object.freeze([]);
 const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 export class Instruction {
   /** Upper-case keyword. */
@@ -198,7 +220,7 @@ export class Instruction {
   constructor(raw: RawInstruction, index: number, escapeChar: '\\' | '`' = '\\') {
     this.raw = raw;
     this.index = index;
-    this.keyword = raw.keyword.toUpperCase();
+    this.keyword = keywordOf(raw.keyword);
     const line = raw.line.text;
     const extracted = extractFlags(line, raw.argsStart);
     this.flags =
@@ -643,7 +665,7 @@ export class DockerfileDocument implements Locatable {
   ): KeyValue {
     const key = unquote(rawKey, this.escapeChar);
     let value: string | undefined;
-    let unresolved: string[] = [];
+    let unresolved: readonly string[] = NO_NAMES;
     const references: string[] = [];
     if (rawValue !== undefined) {
       const processed = processWord(
@@ -663,8 +685,8 @@ export class DockerfileDocument implements Locatable {
       keyRange: instruction.rangeOf(keyStart, keyEnd),
       raw: rawValue,
       value,
-      unresolved,
-      references,
+      unresolved: unresolved.length === 0 ? NO_NAMES : unresolved,
+      references: references.length === 0 ? NO_NAMES : references.slice(),
       valueRange: valueStart !== undefined && rawValue !== undefined ? instruction.rangeOf(valueStart, end) : undefined,
       range: instruction.rangeOf(keyStart, end),
     };
@@ -737,10 +759,11 @@ export class DockerfileDocument implements Locatable {
       return new RunScript({ form: 'exec', shell: [], kind: 'posix', script: builder.build(), mounts });
     }
     const kind = shellKind(stage.shell);
-    const args = instruction.raw.line.slice(instruction.argsStart, instruction.raw.line.text.trimEnd().length);
+    const line = instruction.raw.line;
+    const argsEnd = line.text.trimEnd().length;
     const heredocs = instruction.heredocs;
     const only = heredocs[0];
-    if (heredocs.length === 1 && only && /^\d*<<-?\S+$/.test(args.text.trim())) {
+    if (heredocs.length === 1 && only && /^\d*<<-?\S+$/.test(line.text.slice(instruction.argsStart, argsEnd).trim())) {
       // `RUN <<EOF`: the body is the script (run by its #! interpreter when it has one).
       const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(only.content);
       let runKind = kind;
@@ -752,15 +775,22 @@ export class DockerfileDocument implements Locatable {
       }
       return new RunScript({ form: 'shell', shell: stage.shell, kind: runKind, script: only.body, mounts, interpreter });
     }
-    let script = args;
-    if (heredocs.length > 0) {
+    const start = instruction.argsStart;
+    if (heredocs.length === 0) {
+      return new RunScript({ form: 'shell', shell: stage.shell, kind, script: () => line.slice(start, argsEnd), mounts });
+    }
+    const source = this.source;
+    const script = () => {
       const first = heredocs[0] as RawHeredoc;
       const last = heredocs[heredocs.length - 1] as RawHeredoc;
       const newline = new MappedTextBuilder();
       newline.addStandIn('\n', [first.range[0], first.range[0]]);
-      const start = first.range[0];
-      script = script.concat(newline.build()).concat(MappedText.contiguous(this.source.text.slice(start, last.range[1]), start));
-    }
+      const from = first.range[0];
+      return line
+        .slice(start, argsEnd)
+        .concat(newline.build())
+        .concat(MappedText.contiguous(source.text.slice(from, last.range[1]), from));
+    };
     return new RunScript({ form: 'shell', shell: stage.shell, kind, script, mounts });
   }
 }

@@ -17,17 +17,25 @@ const STRIDE = 5;
 
 export class MappedText {
   readonly text: string;
-  readonly #pieces: readonly number[];
+  /** The pieces; undefined for a text that is one verbatim piece of the source (most instructions are one line). */
+  readonly #many: readonly number[] | undefined;
+  /** For a text that is one verbatim piece: where it starts in the source. */
+  readonly #start: number;
 
   /** `pieces`: five numbers per piece, as described above (made by the builder, `slice` and `concat`). */
-  private constructor(text: string, pieces: readonly number[]) {
+  private constructor(text: string, pieces: readonly number[] | undefined, start = 0) {
     this.text = text;
-    this.#pieces = pieces;
+    this.#many = pieces;
+    this.#start = start;
   }
 
   /** A text that is one contiguous piece of the source starting at `sourceStart`. */
   static contiguous(text: string, sourceStart: number): MappedText {
-    return new MappedText(text, [0, sourceStart, text.length, text.length, 1]);
+    return new MappedText(text, undefined, sourceStart);
+  }
+
+  get #pieces(): readonly number[] {
+    return this.#many ?? [0, this.#start, this.text.length, this.text.length, 1];
   }
 
   /** The index (of its first number) of the piece that holds a text offset. */
@@ -45,7 +53,8 @@ export class MappedText {
 
   /** The source offset of a text offset. */
   toSource(offset: number): number {
-    const pieces = this.#pieces;
+    if (this.#many === undefined) return this.#start + Math.max(0, Math.min(offset, this.text.length));
+    const pieces = this.#many;
     if (pieces.length === 0) return 0;
     const at = this.#pieceIndex(offset);
     const start = pieces[at] as number;
@@ -58,7 +67,11 @@ export class MappedText {
   /** The source range of a text range. */
   sourceRange(range: readonly [number, number]): OffsetRange {
     const start = this.toSource(range[0]);
-    const pieces = this.#pieces;
+    if (this.#many === undefined) {
+      if (range[1] <= range[0]) return [start, start];
+      return [start, Math.max(start, this.#start + Math.min(range[1], this.text.length))];
+    }
+    const pieces = this.#many;
     if (range[1] <= range[0] || pieces.length === 0) return [start, start];
     const at = this.#pieceIndex(range[1] - 1);
     const pieceStart = pieces[at] as number;
@@ -72,7 +85,8 @@ export class MappedText {
   slice(start: number, end = this.text.length): MappedText {
     const from = Math.max(0, Math.min(start, this.text.length));
     const to = Math.max(from, Math.min(end, this.text.length));
-    const pieces = this.#pieces;
+    if (this.#many === undefined) return new MappedText(this.text.slice(from, to), undefined, this.#start + from);
+    const pieces = this.#many;
     const out: number[] = [];
     for (let at = 0; at < pieces.length; at += STRIDE) {
       const segStart = pieces[at] as number;
@@ -107,6 +121,9 @@ export class MappedText {
 
   /** A text made of pieces collected by a builder. */
   static fromPieces(text: string, pieces: readonly number[]): MappedText {
+    if (pieces.length === STRIDE && pieces[0] === 0 && pieces[2] === text.length && pieces[4] === 1) {
+      return new MappedText(text, undefined, pieces[1] as number);
+    }
     return new MappedText(text, pieces);
   }
 }
