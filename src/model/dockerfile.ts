@@ -441,8 +441,7 @@ export class DockerfileDocument implements Locatable {
   /** Instructions that are errors for the builder (unknown keywords, bad syntax). */
   readonly problems: DockerfileProblem[] = [];
   context: BuildContext | undefined;
-  /** Analyses of this document that rules share, computed once per scan (keyed by analysis). */
-  readonly memo = new Map<string, unknown>();
+  #memo: Map<string, unknown> | undefined;
 
   constructor(source: SourceText) {
     this.source = source;
@@ -487,9 +486,21 @@ export class DockerfileDocument implements Locatable {
     return this.#inFinal;
   }
 
-  /** Frees the command models of the RUNs and the analyses rules shared (they are rebuilt if asked for). */
+  /** Analyses of this document that rules share, computed once while its rules run (keyed by analysis). */
+  get memo(): Map<string, unknown> {
+    if (this.#memo === undefined) this.#memo = new Map();
+    return this.#memo;
+  }
+
+  /**
+   * Frees the command models of the RUNs and the analyses rules shared (they are rebuilt if asked
+   * for). The references are overwritten, not just dropped: the document is old by the time rules
+   * run, and until the next full collection every young object an old one ever pointed to is
+   * copied by each young collection (`Map.prototype.clear` leaves the old table, with its pointers,
+   * behind).
+   */
   releaseAnalyses(): void {
-    this.memo.clear();
+    this.#memo = undefined;
     for (const instruction of this.instructions) instruction.run?.release();
   }
 
