@@ -937,6 +937,11 @@ class Parser {
       this.pos = end;
     }
     if (litStart !== -1) {
+      if (parts.length === 0 && litStart === start) {
+        // The commonest word, one literal: one range for both, and a list of exactly one part.
+        const range = this.r(start, this.pos);
+        return { type: 'Word', parts: [{ type: 'Literal', value: lit, range }], range };
+      }
       parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
       lit = '';
       litStart = -1;
