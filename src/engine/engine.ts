@@ -102,6 +102,10 @@ export function ruleIdentity(rule: AnyRule): RuleIdentity {
   };
 }
 
+function isReleasable(subject: unknown): boolean {
+  return typeof subject === 'object' && subject !== null && typeof (subject as Locatable).releaseAnalyses === 'function';
+}
+
 function defaultLocatable(subject: unknown): Locatable | undefined {
   if (subject instanceof K8sObject) return subject;
   if (subject instanceof Workload) return subject.object;
@@ -244,7 +248,11 @@ export function runEngine(input: EngineInput): EngineOutput {
     else byTarget.set(rule.target, [run]);
   }
   for (const [target, targetRuns] of byTarget) {
-    for (const subject of subjectsFor(target, input)) for (const run of targetRuns) run.check(subject);
+    for (const subject of subjectsFor(target, input)) {
+      for (const run of targetRuns) run.check(subject);
+      // What the rules computed from this subject (a Dockerfile's command model of every RUN) can go.
+      if (isReleasable(subject)) (subject as Locatable).releaseAnalyses?.();
+    }
   }
   byTarget.clear();
   // Workload views are not needed any more.

@@ -52,6 +52,14 @@ export const INSTRUCTIONS = new Set([
   'WORKDIR',
 ]);
 
+const KEYWORDS = new Map([...INSTRUCTIONS].map((k) => [k, k]));
+
+/** The upper-case keyword, one string for each known instruction whatever its spelling. */
+function keywordOf(written: string): string {
+  const upper = written.toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
+
 /** Build arguments the builder defines for every build (values depend on the build). */
 const AUTOMATIC_ARGS = [
   'TARGETPLATFORM',
@@ -88,9 +96,9 @@ export interface KeyValue {
   /** The value after quote removal and expansion, as the builder computes it. */
   value: string | undefined;
   /** Variables the value uses whose value is unknown at scan time. */
-  unresolved: string[];
+  unresolved: readonly string[];
   /** Variables the raw value refers to. */
-  references: string[];
+  references: readonly string[];
   valueRange: OffsetRange | undefined;
   range: OffsetRange;
 }
@@ -103,17 +111,17 @@ export interface Mount {
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
+const NOT_SHELL = Object.freeze({ commands: Object.freeze([]) as readonly ShellCommand[], error: undefined });
+
 export class RunScript {
   readonly form: 'shell' | 'exec';
   /** The SHELL that runs a shell-form RUN. */
   readonly shell: readonly string[];
   readonly kind: ShellKind;
-  /** The script text the shell receives (or the exec-form command line), mapped to the source. */
-  readonly script: MappedText;
-  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
-  readonly commands: readonly ShellCommand[];
-  /** Set when the script is not valid shell (the commands then come from a tolerant pass). */
-  readonly syntaxError: ShellSyntaxError | undefined;
+  /** Makes the script text (kept only while the command model is: see `release`). */
+  readonly #make: () => MappedText;
+  #script: MappedText | undefined;
+  #analysis: { commands: readonly ShellCommand[]; error: ShellSyntaxError | undefined } | undefined;
   readonly mounts: readonly Mount[];
   /** For `RUN <<EOF` with a `#!` line: the interpreter it names. */
   readonly interpreter: string | undefined;
@@ -122,20 +130,57 @@ export class RunScript {
     form: 'shell' | 'exec';
     shell: readonly string[];
     kind: ShellKind;
-    script: MappedText;
+    /** The script, or how to make it when it is asked for (a Dockerfile keeps its instructions' texts anyway). */
+    script: MappedText | (() => MappedText);
     mounts: readonly Mount[];
     interpreter?: string | undefined;
   }) {
     this.form = options.form;
     this.shell = options.shell;
     this.kind = options.kind;
-    this.script = options.script;
+    const script = options.script;
+    if (script instanceof MappedText) {
+      this.#script = script;
+      this.#make = () => script;
+    } else this.#make = script;
     this.mounts = options.mounts;
     this.interpreter = options.interpreter;
-    // Only the command view is kept: the syntax tree is garbage as soon as it has been walked.
-    const analysis = options.kind === 'posix' ? analyseShell(options.script.text) : undefined;
-    this.commands = analysis?.commands ?? [];
-    this.syntaxError = analysis?.error;
+  }
+
+  /** The script text the shell receives (or the exec-form command line), mapped to the source. */
+  get script(): MappedText {
+    if (this.#script === undefined) this.#script = this.#make();
+    return this.#script;
+  }
+
+  /**
+   * The script parsed and walked, when first asked for. Only the command view is kept (the syntax
+   * tree is garbage as soon as it has been walked), and only until `release`.
+   */
+  #analyse(): { commands: readonly ShellCommand[]; error: ShellSyntaxError | undefined } {
+    if (this.#analysis === undefined) {
+      if (this.kind === 'posix') {
+        const analysis = analyseShell(this.script.text);
+        this.#analysis = { commands: analysis.commands, error: analysis.error };
+      } else this.#analysis = NOT_SHELL;
+    }
+    return this.#analysis;
+  }
+
+  /** The commands the RUN executes (empty when its shell is not a POSIX shell). */
+  get commands(): readonly ShellCommand[] {
+    return this.#analyse().commands;
+  }
+
+  /** Set when the script is not valid shell (the commands then come from a tolerant pass). */
+  get syntaxError(): ShellSyntaxError | undefined {
+    return this.#analyse().error;
+  }
+
+  /** Drops the command model and the script text made for it (both are made again if asked for). */
+  release(): void {
+    this.#analysis = undefined;
+    this.#script = undefined;
   }
 
   sourceRange(range: ShellRange): OffsetRange {
@@ -148,12 +193,17 @@ export class RunScript {
   }
 }
 
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+const NO_PAIRS: readonly KeyValue[] = Object.freeze([]);
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 export class Instruction {
   /** Upper-case keyword. */
   readonly keyword: string;
   readonly index: number;
   readonly raw: RawInstruction;
-  readonly flags: Flag[];
+  readonly flags: readonly Flag[];
   /** Offset in the logical line where the arguments after the flags start. */
   readonly argsStart: number;
   #words: Word[] | undefined;
@@ -162,7 +212,7 @@ export class Instruction {
   json: Word[] | undefined;
   stage: Stage | undefined;
   /** ENV, LABEL and ARG pairs. */
-  pairs: KeyValue[] = [];
+  pairs: readonly KeyValue[] = NO_PAIRS;
   run: RunScript | undefined;
   /** The stage's working directory when this instruction runs (absolute, `/` when unknown). */
   workdir = '/';
@@ -170,10 +220,13 @@ export class Instruction {
   constructor(raw: RawInstruction, index: number, escapeChar: '\\' | '`' = '\\') {
     this.raw = raw;
     this.index = index;
-    this.keyword = raw.keyword.toUpperCase();
+    this.keyword = keywordOf(raw.keyword);
     const line = raw.line.text;
     const extracted = extractFlags(line, raw.argsStart);
-    this.flags = extracted.flags.map((f) => ({ name: f.name, value: f.value, range: this.rangeOf(f.start, f.end) }));
+    this.flags =
+      extracted.flags.length === 0
+        ? NO_FLAGS
+        : extracted.flags.map((f) => ({ name: f.name, value: f.value, range: this.rangeOf(f.start, f.end) }));
     this.argsStart = extracted.rest;
     const strings = jsonStrings(line, this.argsStart);
     this.json = strings?.map((s) => ({
@@ -388,8 +441,7 @@ export class DockerfileDocument implements Locatable {
   /** Instructions that are errors for the builder (unknown keywords, bad syntax). */
   readonly problems: DockerfileProblem[] = [];
   context: BuildContext | undefined;
-  /** Analyses of this document that rules share, computed once per scan (keyed by analysis). */
-  readonly memo = new Map<string, unknown>();
+  #memo: Map<string, unknown> | undefined;
 
   constructor(source: SourceText) {
     this.source = source;
@@ -432,6 +484,24 @@ export class DockerfileDocument implements Locatable {
       this.#inFinal = out;
     }
     return this.#inFinal;
+  }
+
+  /** Analyses of this document that rules share, computed once while its rules run (keyed by analysis). */
+  get memo(): Map<string, unknown> {
+    if (this.#memo === undefined) this.#memo = new Map();
+    return this.#memo;
+  }
+
+  /**
+   * Frees the command models of the RUNs and the analyses rules shared (they are rebuilt if asked
+   * for). The references are overwritten, not just dropped: the document is old by the time rules
+   * run, and until the next full collection every young object an old one ever pointed to is
+   * copied by each young collection (`Map.prototype.clear` leaves the old table, with its pointers,
+   * behind).
+   */
+  releaseAnalyses(): void {
+    this.#memo = undefined;
+    for (const instruction of this.instructions) instruction.run?.release();
   }
 
   /** The instruction that contains an offset: comments above it suppress findings inside it. */
@@ -606,7 +676,7 @@ export class DockerfileDocument implements Locatable {
   ): KeyValue {
     const key = unquote(rawKey, this.escapeChar);
     let value: string | undefined;
-    let unresolved: string[] = [];
+    let unresolved: readonly string[] = NO_NAMES;
     const references: string[] = [];
     if (rawValue !== undefined) {
       const processed = processWord(
@@ -626,8 +696,8 @@ export class DockerfileDocument implements Locatable {
       keyRange: instruction.rangeOf(keyStart, keyEnd),
       raw: rawValue,
       value,
-      unresolved,
-      references,
+      unresolved: unresolved.length === 0 ? NO_NAMES : unresolved,
+      references: references.length === 0 ? NO_NAMES : references.slice(),
       valueRange: valueStart !== undefined && rawValue !== undefined ? instruction.rangeOf(valueStart, end) : undefined,
       range: instruction.rangeOf(keyStart, end),
     };
@@ -689,7 +759,8 @@ export class DockerfileDocument implements Locatable {
   }
 
   #run(stage: Stage, instruction: Instruction): RunScript {
-    const mounts = instruction.flags.filter((f) => f.name === 'mount').map((f) => parseMount(f));
+    const mounts =
+      instruction.flags.length === 0 ? NO_MOUNTS : instruction.flags.filter((f) => f.name === 'mount').map((f) => parseMount(f));
     if (instruction.json) {
       const builder = new MappedTextBuilder();
       instruction.json.forEach((word, i) => {
@@ -699,10 +770,11 @@ export class DockerfileDocument implements Locatable {
       return new RunScript({ form: 'exec', shell: [], kind: 'posix', script: builder.build(), mounts });
     }
     const kind = shellKind(stage.shell);
-    const args = instruction.raw.line.slice(instruction.argsStart, instruction.raw.line.text.trimEnd().length);
+    const line = instruction.raw.line;
+    const argsEnd = line.text.trimEnd().length;
     const heredocs = instruction.heredocs;
     const only = heredocs[0];
-    if (heredocs.length === 1 && only && /^\d*<<-?\S+$/.test(args.text.trim())) {
+    if (heredocs.length === 1 && only && /^\d*<<-?\S+$/.test(line.text.slice(instruction.argsStart, argsEnd).trim())) {
       // `RUN <<EOF`: the body is the script (run by its #! interpreter when it has one).
       const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(only.content);
       let runKind = kind;
@@ -714,15 +786,22 @@ export class DockerfileDocument implements Locatable {
       }
       return new RunScript({ form: 'shell', shell: stage.shell, kind: runKind, script: only.body, mounts, interpreter });
     }
-    let script = args;
-    if (heredocs.length > 0) {
+    const start = instruction.argsStart;
+    if (heredocs.length === 0) {
+      return new RunScript({ form: 'shell', shell: stage.shell, kind, script: () => line.slice(start, argsEnd), mounts });
+    }
+    const source = this.source;
+    const script = () => {
       const first = heredocs[0] as RawHeredoc;
       const last = heredocs[heredocs.length - 1] as RawHeredoc;
       const newline = new MappedTextBuilder();
       newline.addStandIn('\n', [first.range[0], first.range[0]]);
-      const start = first.range[0];
-      script = script.concat(newline.build()).concat(MappedText.contiguous(this.source.text.slice(start, last.range[1]), start));
-    }
+      const from = first.range[0];
+      return line
+        .slice(start, argsEnd)
+        .concat(newline.build())
+        .concat(MappedText.contiguous(source.text.slice(from, last.range[1]), from));
+    };
     return new RunScript({ form: 'shell', shell: stage.shell, kind, script, mounts });
   }
 }

@@ -44,6 +44,12 @@ export interface Locatable {
   /** Frees position data once every finding on it is located (it is rebuilt if asked again). */
   releasePositions?(): void;
   /**
+   * Frees what rules computed from it (command models, shared analyses; rebuilt if asked again). A
+   * subject with this method has every rule of its target run on it in turn, and is then released,
+   * so its analyses die young instead of all being kept until the last rule has run.
+   */
+  releaseAnalyses?(): void;
+  /**
    * The statement that contains an offset (a whole multi-line Dockerfile instruction): suppression
    * comments written above the statement apply to findings anywhere inside it.
    */

@@ -67,8 +67,11 @@ export function readBuildContext(dockerfile: string, walk: boolean): BuildContex
   }
   let ignoreFile: BuildContext['ignoreFile'];
   for (const name of [`${basename(dockerfile)}.dockerignore`, '.dockerignore']) {
+    const path = join(directory, name);
+    // Most Dockerfiles have no ignore file of their own name: ask without making an error to catch.
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) continue;
     try {
-      const text = readFileSync(join(directory, name), 'utf8');
+      const text = readFileSync(path, 'utf8');
       ignoreFile = { name, patterns: parseDockerignore(text) };
       break;
     } catch {

@@ -6,6 +6,7 @@
 import {
   closeSync,
   createReadStream,
+  type Dirent,
   fstatSync,
   openSync,
   readdirSync,
@@ -99,12 +100,16 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     return false;
   };
 
-  const addFile = (display: string, absolute: string, explicit: boolean, stream = false): void => {
+  /** `knownReal`: the real path, when the caller knows it (a plain file in a directory whose real path is known). */
+  const addFile = (display: string, absolute: string, explicit: boolean, stream = false, knownReal?: string): void => {
     let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      real = absolute;
+    if (knownReal !== undefined) real = knownReal;
+    else {
+      try {
+        real = realpathSync(absolute);
+      } catch {
+        real = absolute;
+      }
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -130,15 +135,15 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
     }
     if (seenDirectories.has(real)) return;
     seenDirectories.add(real);
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(absolute).sort();
+      entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       errors.push(fsError(display, error, 'directory'));
       return;
     }
     let local = scopes;
-    if (entries.includes(IGNORE_FILE)) {
+    if (entries.some((entry) => entry.name === IGNORE_FILE)) {
       try {
         local = [...scopes, { base: absolute, matcher: ignore().add(readFileSync(join(absolute, IGNORE_FILE), 'utf8')) }];
       } catch (error) {
@@ -146,10 +151,18 @@ export function walk(paths: readonly string[], options: WalkOptions): WalkResult
       }
     }
     const nextStack = [...stack, real];
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (SKIPPED_DIRECTORIES.has(name)) continue;
       const childAbsolute = join(absolute, name);
       const childDisplay = join(display, name);
+      if (entry.isFile()) {
+        // A plain file (not a link): no stat needed, and its real path is its directory's plus its name.
+        if (isIgnored(childAbsolute, false, local)) continue;
+        if (options.wanted(name, childDisplay)) addFile(childDisplay, childAbsolute, false, false, join(real, name));
+        else ignored.push({ path: childDisplay, reason: 'not a file type greenbelt checks' });
+        continue;
+      }
       let stats: Stats;
       try {
         stats = statSync(childAbsolute);

@@ -8,6 +8,7 @@ import type { DockerfileDocument, Instruction, RunScript, Stage } from '../../mo
 import type { ShellCommand } from '../../model/shell.js';
 
 export interface RunCommandSite {
+  document: DockerfileDocument;
   stage: Stage;
   instruction: Instruction;
   run: RunScript;
@@ -25,7 +26,7 @@ export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<S
       for (const instruction of stage.instructions) {
         const run = instruction.run;
         if (!run) continue;
-        for (const command of run.commands) sites.push({ stage, instruction, run, command });
+        for (const command of run.commands) sites.push({ document, stage, instruction, run, command });
       }
     }
     document.memo.set('run-commands', sites);
@@ -33,10 +34,25 @@ export function runCommands(document: DockerfileDocument, stages?: ReadonlySet<S
   return stages ? sites.filter((s) => stages.has(s.stage)) : sites;
 }
 
-/** The package manager command a site runs, if any (read once per site). */
+/** The package manager command a site runs, if any (read once per command for every rule). */
 export function sitePackage(site: RunCommandSite): PackageCommand | undefined {
-  if (site.package === undefined) site.package = packageCommand(site.command) ?? null;
+  if (site.package === undefined) site.package = commandPackage(site.document, site.command) ?? null;
   return site.package ?? undefined;
+}
+
+/** The package manager command a command of a RUN of the document runs, if any (read once per command for every rule). */
+export function commandPackage(document: DockerfileDocument, command: ShellCommand): PackageCommand | undefined {
+  let read = document.memo.get('command-packages') as Map<ShellCommand, PackageCommand | null> | undefined;
+  if (!read) {
+    read = new Map();
+    document.memo.set('command-packages', read);
+  }
+  let pkg = read.get(command);
+  if (pkg === undefined) {
+    pkg = packageCommand(command) ?? null;
+    read.set(command, pkg);
+  }
+  return pkg ?? undefined;
 }
 
 /** The source range of a command of a RUN. */

@@ -12,6 +12,9 @@ const SECRET_OPTION =
 const MAYBE_TOKEN =
   /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|AIza|service_account|_live_|npm_|pypi-|sk-|SG\.|SK[0-9a-fA-F]{32}|AccountKey=|eyJ|"auths"|PRIVATE KEY|:\/\/[^\s:@/]+:[^\s@/]+@/;
 
+/** Database clients that take the password glued to `-p`. */
+const MYSQL_CLIENTS = new Set(['mysql', 'mysqladmin', 'mysqldump', 'mariadb']);
+
 interface Hit {
   arg: ShellArg;
   kind: string;
@@ -63,6 +66,7 @@ export default defineRule({
         }
       }
       const args = command.args;
+      const mysql = MYSQL_CLIENTS.has(command.program ?? '');
       for (let i = 0; i < args.length; i++) {
         const arg = args[i] as ShellArg;
         const value = literal(arg);
@@ -95,7 +99,7 @@ export default defineRule({
           }
           continue;
         }
-        if (/^-p.{3,}$/.test(value) && /^(mysql|mysqladmin|mysqldump|mariadb)$/.test(command.program ?? '')) {
+        if (mysql && /^-p.{3,}$/.test(value)) {
           if (!isPlaceholder(value.slice(2))) hits.push({ arg, kind: 'database password', value: value.slice(2), format: false });
           continue;
         }

@@ -1,8 +1,7 @@
-import { packageCommand } from '../../analyzers/package-managers.js';
-import type { RunScript } from '../../model/dockerfile.js';
+import type { DockerfileDocument, RunScript } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { Keys, scriptRange } from './_helpers.js';
+import { commandPackage, Keys, scriptRange } from './_helpers.js';
 
 /** What a command builds from source, if anything. */
 const BUILDERS = new Set(['git', 'configure', 'make', 'gmake', 'ninja', 'cmake', 'meson', 'go', 'cargo', 'pip', 'pip3']);
@@ -72,7 +71,7 @@ export default defineRule({
           first ??= command;
         }
         if (!first) continue;
-        const tools = removesBuildDependencies(run)
+        const tools = removesBuildDependencies(document, run)
           ? 'the build dependencies are removed afterwards, but what was built stays unrecorded'
           : 'and the build tools stay in the image';
         context.report({
@@ -86,9 +85,9 @@ export default defineRule({
 });
 
 /** Whether the RUN uninstalls packages again (`apk del .build-deps`, `apt-get purge --auto-remove`). */
-function removesBuildDependencies(run: RunScript): boolean {
+function removesBuildDependencies(document: DockerfileDocument, run: RunScript): boolean {
   return run.commands.some((c) => {
-    const pkg = packageCommand(c);
+    const pkg = commandPackage(document, c);
     if (!pkg) return false;
     const sub = pkg.subcommand;
     switch (pkg.manager) {

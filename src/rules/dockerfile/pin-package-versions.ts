@@ -1,7 +1,8 @@
-import { isInstall, isPinned, type PackageCommand, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall, isPinned, type PackageCommand } from '../../analyzers/package-managers.js';
+import type { DockerfileDocument } from '../../model/dockerfile.js';
 import type { ShellCommand } from '../../model/shell.js';
 import { defineRule } from '../types.js';
-import { commandRange, Keys, type RunCommandSite, runCommands, sitePackage } from './_helpers.js';
+import { commandPackage, commandRange, Keys, type RunCommandSite, runCommands, sitePackage } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -51,7 +52,7 @@ export default defineRule({
       let packages = pkg.packages;
       if (pkg.manager === 'yarn' && pkg.subcommand === 'global') packages = packages.slice(1);
       if (pkg.manager === 'go' && pkg.subcommand !== 'install') continue;
-      if (temporaryInstall(site, pkg)) continue;
+      if (temporaryInstall(document, site, pkg)) continue;
       const unpinned = packages.filter((p) => !isPinned(pkg.manager, p)).map((p) => p.value ?? p.text);
       if (unpinned.length === 0) continue;
       const shown =
@@ -71,20 +72,20 @@ export default defineRule({
  * `savedAptMark="$(apt-mark showmanual)"; apt-get install ...; apt-mark auto '.*';
  * apt-mark manual $savedAptMark; apt-get purge -y --auto-remove` of the official images.
  */
-function temporaryInstall(site: RunCommandSite, pkg: PackageCommand): boolean {
+function temporaryInstall(document: DockerfileDocument, site: RunCommandSite, pkg: PackageCommand): boolean {
   const commands = site.run.commands;
   const at = commands.indexOf(site.command);
   const later = commands.slice(at + 1);
   const args = (c: ShellCommand) => c.args.map((a) => a.value ?? a.text);
   if (pkg.manager === 'apk') {
     const group = pkg.parsed.get('--virtual', '-t')?.value;
-    return group !== undefined && later.some((c) => packageCommand(c)?.subcommand === 'del' && args(c).includes(group));
+    return group !== undefined && later.some((c) => commandPackage(document, c)?.subcommand === 'del' && args(c).includes(group));
   }
   if (pkg.manager !== 'apt-get' && pkg.manager !== 'apt') return false;
   const saved = commands.slice(0, at).some((c) => c.program === 'apt-mark' && args(c).includes('showmanual'));
   const unmarked = later.some((c) => c.program === 'apt-mark' && args(c)[0] === 'auto');
   const purged = later.some((c) => {
-    const removal = packageCommand(c);
+    const removal = commandPackage(document, c);
     if (removal?.manager !== 'apt-get' && removal?.manager !== 'apt') return false;
     return (removal.subcommand === 'purge' && removal.parsed.has('--auto-remove')) || removal.subcommand === 'autoremove';
   });

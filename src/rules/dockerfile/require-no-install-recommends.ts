@@ -1,6 +1,6 @@
-import { isInstall, packageCommand } from '../../analyzers/package-managers.js';
+import { isInstall } from '../../analyzers/package-managers.js';
 import { defineRule } from '../types.js';
-import { commandRange, commandText, Keys } from './_helpers.js';
+import { commandPackage, commandRange, commandText, Keys } from './_helpers.js';
 
 export default defineRule({
   target: 'dockerfile',
@@ -40,7 +40,7 @@ export default defineRule({
         if (/APT::Install-Recommends\s*(=\s*|")?\s*"?(false|0)/i.test(run.script.text)) off = true;
         if (off || !inFinal.has(stage)) continue;
         for (const command of run.commands) {
-          const pkg = packageCommand(command);
+          const pkg = commandPackage(document, command);
           if (!pkg || (pkg.manager !== 'apt-get' && pkg.manager !== 'apt') || !isInstall(pkg)) continue;
           if (pkg.parsed.has('--no-install-recommends')) continue;
           const option = pkg.parsed.all('-o', '--option').some((o) => /^APT::Install-Recommends=(false|0)$/i.test(o.value ?? ''));

@@ -43,7 +43,7 @@ export interface RawInstruction {
   line: MappedText;
   /** Offset in `line` where the arguments start (after the keyword and the blanks after it). */
   argsStart: number;
-  heredocs: RawHeredoc[];
+  heredocs: readonly RawHeredoc[];
 }
 
 export interface DockerfileSyntaxError {
@@ -62,6 +62,7 @@ const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 const HEREDOC_INSTRUCTIONS = new Set(['run', 'copy', 'add']);
+const NO_HEREDOCS: readonly RawHeredoc[] = Object.freeze([]);
 
 interface Line {
   start: number;
@@ -198,7 +199,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
             message: `unterminated heredoc: no line "${doc.name}" ends <<${doc.name}`,
           });
         }
-        instruction.heredocs.push({ ...doc, content, body: body.build(), range: [bodyStart, end] });
+        instruction.heredocs = [...instruction.heredocs, { ...doc, content, body: body.build(), range: [bodyStart, end] }];
         instruction.range = [instruction.range[0], end];
       }
     }
@@ -222,7 +223,7 @@ function splitInstruction(logical: MappedText, start: number, end: number): RawI
     range: [start, end],
     line: logical,
     argsStart: i,
-    heredocs: [],
+    heredocs: NO_HEREDOCS,
   };
 }
 

@@ -245,8 +245,11 @@ export function processWord(word: string, lookup: VariableLookup | undefined, es
             out += word[pos + 1];
             pos += 2;
           } else {
-            out += d;
-            pos++;
+            // A run of plain characters at once: a string grown a character at a time is a deep chain.
+            let end = pos + 1;
+            while (end < len && word[end] !== '"' && word[end] !== '$' && word[end] !== escapeChar) end++;
+            out += word.slice(pos, end);
+            pos = end;
           }
         }
         pos++;
@@ -256,8 +259,14 @@ export function processWord(word: string, lookup: VariableLookup | undefined, es
         if (pos + 1 < len) out += word[pos + 1];
         pos += 2;
       } else {
-        out += c;
-        pos++;
+        let end = pos + 1;
+        while (end < len) {
+          const d = word[end];
+          if (d === stop || d === "'" || d === '"' || d === '$' || d === escapeChar) break;
+          end++;
+        }
+        out += word.slice(pos, end);
+        pos = end;
       }
     }
     return out;

@@ -107,8 +107,14 @@ for (const word of [...RESERVED].sort((a, b) => b.length - a.length)) {
 /** Reserved words that cannot start a command. */
 const NOT_A_COMMAND = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
 
 interface PendingHeredoc {
   redirect: ShellRedirect;
@@ -828,13 +834,6 @@ class Parser {
     const parts: ShellWordPart[] = [];
     let lit = '';
     let litStart = -1;
-    const flush = (end: number) => {
-      if (litStart !== -1) {
-        parts.push({ type: 'Literal', value: lit, range: this.r(litStart, end) });
-        lit = '';
-        litStart = -1;
-      }
-    };
     while (this.pos < this.len) {
       const c = text.charCodeAt(this.pos);
       if (c < 128 && SPECIAL[c] === 1) {
@@ -863,12 +862,20 @@ class Parser {
           continue;
         }
         if (c === SQUOTE) {
-          flush(this.pos);
+          if (litStart !== -1) {
+            parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+            lit = '';
+            litStart = -1;
+          }
           parts.push(this.readSingleQuoted());
           continue;
         }
         if (c === DQUOTE) {
-          flush(this.pos);
+          if (litStart !== -1) {
+            parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+            lit = '';
+            litStart = -1;
+          }
           parts.push(this.readDoubleQuoted());
           continue;
         }
@@ -878,18 +885,30 @@ class Parser {
             if (litStart === -1) litStart = part.range[0] - this.base;
             lit += part.value;
           } else {
-            flush(part.range[0] - this.base);
+            if (litStart !== -1) {
+              parts.push({ type: 'Literal', value: lit, range: this.r(litStart, part.range[0] - this.base) });
+              lit = '';
+              litStart = -1;
+            }
             parts.push(part);
           }
           continue;
         }
         if (c === BACKTICK) {
-          flush(this.pos);
+          if (litStart !== -1) {
+            parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+            lit = '';
+            litStart = -1;
+          }
           parts.push(this.readBackquoted());
           continue;
         }
         if ((c === LT || c === GT) && this.code(this.pos + 1) === LPAREN) {
-          flush(this.pos);
+          if (litStart !== -1) {
+            parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+            lit = '';
+            litStart = -1;
+          }
           parts.push(this.readProcessSubstitution());
           continue;
         }
@@ -917,7 +936,16 @@ class Parser {
       lit += text.slice(this.pos, end);
       this.pos = end;
     }
-    flush(this.pos);
+    if (litStart !== -1) {
+      if (parts.length === 0 && litStart === start) {
+        // The commonest word, one literal: one range for both, and a list of exactly one part.
+        const range = this.r(start, this.pos);
+        return { type: 'Word', parts: [{ type: 'Literal', value: lit, range }], range };
+      }
+      parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+      lit = '';
+      litStart = -1;
+    }
     if (this.pos === start) {
       const c = this.code();
       if (this.tolerant) {
@@ -1018,17 +1046,14 @@ class Parser {
     const parts: ShellWordPart[] = [];
     let lit = '';
     let litStart = -1;
-    const flush = () => {
-      if (litStart !== -1) {
-        parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
-        lit = '';
-        litStart = -1;
-      }
-    };
     while (this.pos < this.len) {
       const c = text.charCodeAt(this.pos);
       if (c === DQUOTE) {
-        flush();
+        if (litStart !== -1) {
+          parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+          lit = '';
+          litStart = -1;
+        }
         this.pos++;
         return { type: 'DoubleQuoted', parts, range: this.r(start, this.pos) };
       }
@@ -1054,14 +1079,22 @@ class Parser {
         } else {
           const save = this.pos;
           this.pos = at;
-          flush();
+          if (litStart !== -1) {
+            parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+            lit = '';
+            litStart = -1;
+          }
           this.pos = save;
           parts.push(part);
         }
         continue;
       }
       if (c === BACKTICK) {
-        flush();
+        if (litStart !== -1) {
+          parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+          lit = '';
+          litStart = -1;
+        }
         parts.push(this.readBackquoted());
         continue;
       }
@@ -1076,7 +1109,11 @@ class Parser {
       this.pos = end;
     }
     if (!this.tolerant) this.fail('unterminated double quote', start);
-    flush();
+    if (litStart !== -1) {
+      parts.push({ type: 'Literal', value: lit, range: this.r(litStart, this.pos) });
+      lit = '';
+      litStart = -1;
+    }
     return { type: 'DoubleQuoted', parts, range: this.r(start, this.pos) };
   }
 
@@ -1113,9 +1150,9 @@ class Parser {
       this.pos = start + 1;
       return this.readDoubleQuoted();
     }
-    if (n !== -1 && NAME_START.test(text[start + 1] as string)) {
+    if (isNameStart(n)) {
       let end = start + 2;
-      while (end < this.len && NAME_CHAR.test(text[end] as string)) end++;
+      while (end < this.len && isNameChar(text.charCodeAt(end))) end++;
       this.pos = end;
       return { type: 'Parameter', name: text.slice(start + 1, end), text: text.slice(start, end), range: this.r(start, end) };
     }
