@@ -5,6 +5,7 @@
  * exact spot in either source.
  */
 import type { OffsetRange } from '../core/source.js';
+import { lookupTable } from '../core/table.js';
 import type { Path } from '../sources/yaml.js';
 
 /** Where a value is written: a path in a YAML document, or a range of the source text. */
@@ -203,7 +204,7 @@ export function isRootUser(user: string): boolean | undefined {
 }
 
 /** Ports that serve data stores, admin interfaces and control planes: rarely meant for the world. */
-export const INTERNAL_PORTS: Record<string, string> = {
+export const INTERNAL_PORTS: Readonly<Record<string, string>> = lookupTable({
   '22': 'SSH',
   '2375': 'the Docker API',
   '2376': 'the Docker API',
@@ -230,4 +231,4 @@ export const INTERNAL_PORTS: Record<string, string> = {
   '8086': 'InfluxDB',
   '9092': 'Kafka',
   '2181': 'ZooKeeper',
-};
+});

@@ -5,6 +5,8 @@
  * it also answers the question a key rotation depends on: would every object still be readable?
  * Values are never kept, returned or printed: only key names, states and counts.
  */
+
+import { lookupTable } from '../core/table.js';
 import {
   describeProvider,
   type EncryptionConfig,
@@ -84,7 +86,7 @@ export interface VerifyOptions {
 }
 
 /** Built-in resources whose etcd path is not `<prefix>/<resource>/`. */
-const SPECIAL_PATHS: Record<string, string> = {
+const SPECIAL_PATHS: Readonly<Record<string, string>> = lookupTable({
   services: 'services/specs',
   endpoints: 'services/endpoints',
   nodes: 'minions',
@@ -94,7 +96,7 @@ const SPECIAL_PATHS: Record<string, string> = {
   'podsecuritypolicies.policy': 'podsecuritypolicy',
   'customresourcedefinitions.apiextensions.k8s.io': 'apiextensions.k8s.io/customresourcedefinitions',
   'apiservices.apiregistration.k8s.io': 'apiregistration.k8s.io/apiservices',
-};
+});
 
 /** API groups whose resources live directly under the prefix (the API server's own groups). */
 function isBuiltInGroup(group: string): boolean {

@@ -8,6 +8,7 @@
  */
 import type { At } from '../analyzers/container-spec.js';
 import type { OffsetRange, SourceText } from '../core/source.js';
+import { lookupTable } from '../core/table.js';
 import type { Locatable } from '../rules/types.js';
 import type { SourceDocument } from '../sources/handler.js';
 import type { Path, YamlDocument } from '../sources/yaml.js';
@@ -255,7 +256,7 @@ export function daemonJsonSource(yaml: YamlDocument): DaemonSource {
 type FlagKind = 'bool' | 'string' | 'list';
 
 /** dockerd flags and the daemon.json key each sets. */
-const FLAGS: Record<string, { key: string; kind: FlagKind }> = {
+const FLAGS: Readonly<Record<string, { key: string; kind: FlagKind }>> = lookupTable({
   '-H': { key: 'hosts', kind: 'list' },
   '--host': { key: 'hosts', kind: 'list' },
   '--tls': { key: 'tls', kind: 'bool' },
@@ -304,7 +305,7 @@ const FLAGS: Record<string, { key: string; kind: FlagKind }> = {
   '-p': { key: 'pidfile', kind: 'string' },
   '--pidfile': { key: 'pidfile', kind: 'string' },
   '--metrics-addr': { key: 'metrics-addr', kind: 'string' },
-};
+});
 
 const VALUED = Object.entries(FLAGS)
   .filter(([, f]) => f.kind !== 'bool')

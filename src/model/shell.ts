@@ -5,6 +5,8 @@
  * through wrappers (`sudo`, `env`, `exec`, `timeout`, `xargs`, `sh -c '...'`, ...) are unwrapped so
  * that a rule about `apt-get` also sees `sudo apt-get`.
  */
+
+import { lookupTable } from '../core/table.js';
 import type {
   ShellCommandNode,
   ShellList,
@@ -454,7 +456,7 @@ function simpleCommand(
 // ---- wrappers -----------------------------------------------------------------------------------
 
 /** Options (that take a value) of commands that run another command given after their options. */
-const WRAPPERS: Record<string, { valued: string[]; operands?: number; assignments?: boolean }> = {
+const WRAPPERS: Readonly<Record<string, { valued: string[]; operands?: number; assignments?: boolean }>> = lookupTable({
   sudo: { valued: ['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-T', '--user', '--group', '--chdir'] },
   doas: { valued: ['-u', '-C'] },
   env: { valued: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'], assignments: true },
@@ -474,7 +476,7 @@ const WRAPPERS: Record<string, { valued: string[]; operands?: number; assignment
   busybox: { valued: [] },
   eatmydata: { valued: [] },
   tini: { valued: ['-s', '-p', '-e'] },
-};
+});
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 

@@ -2,11 +2,13 @@
  * The workload view: the pod spec lifted out of every object that carries one, with the JSON
  * path of every part, so that a rule is written once for Pods and all controllers.
  */
+
+import { lookupTable } from '../core/table.js';
 import type { Path } from '../sources/yaml.js';
 import { asArray, asObject, asString, getPath, type JsonObject, type K8sObject } from './k8s.js';
 
 /** Where each workload kind keeps its pod template (metadata + spec). */
-const POD_TEMPLATE_PATHS: Record<string, Path> = {
+const POD_TEMPLATE_PATHS: Readonly<Record<string, Path>> = lookupTable({
   Pod: [],
   Deployment: ['spec', 'template'],
   ReplicaSet: ['spec', 'template'],
@@ -16,7 +18,7 @@ const POD_TEMPLATE_PATHS: Record<string, Path> = {
   ReplicationController: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
-};
+});
 
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
 

@@ -8,6 +8,8 @@
  * nothing in a ClusterRoleBinding), and objects the API server's validation would reject grant
  * nothing. Built once per scan; pure.
  */
+
+import { lookupTable } from '../../core/table.js';
 import { asArray, asObject, asString, type K8sObject } from '../../model/k8s.js';
 import type { ObjectSet } from '../../model/object-set.js';
 import type { Path } from '../../sources/yaml.js';
@@ -570,7 +572,7 @@ function builtinRole(data: DefaultRole): Role {
   };
 }
 
-const KIND_ORDER: Record<string, number> = { User: 0, Group: 1, ServiceAccount: 2 };
+const KIND_ORDER: Readonly<Record<string, number>> = lookupTable({ User: 0, Group: 1, ServiceAccount: 2 });
 
 export function compareSubjects(a: SubjectRef, b: SubjectRef): number {
   const ka = KIND_ORDER[a.kind] ?? 3;

@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { ObjectRef } from '../../core/finding.js';
 import type { OffsetRange, SourceText } from '../../core/source.js';
+import { lookupTable } from '../../core/table.js';
 import type { Locatable } from '../../rules/types.js';
 import type { Path } from '../../sources/yaml.js';
 import { asArray, asObject, asString, type K8sObject } from '../k8s.js';
@@ -25,7 +26,7 @@ export const COMPONENT_NAMES: readonly ComponentName[] = [
 ];
 
 /** Old hyperkube sub-command names. */
-const HYPERKUBE: Record<string, ComponentName> = {
+const HYPERKUBE: Readonly<Record<string, ComponentName>> = lookupTable({
   apiserver: 'kube-apiserver',
   'kube-apiserver': 'kube-apiserver',
   'controller-manager': 'kube-controller-manager',
@@ -34,7 +35,7 @@ const HYPERKUBE: Record<string, ComponentName> = {
   'kube-scheduler': 'kube-scheduler',
   proxy: 'kube-proxy',
   'kube-proxy': 'kube-proxy',
-};
+});
 
 /** A path visible inside the component's container: a mount and the host path behind it. */
 export interface Mount {

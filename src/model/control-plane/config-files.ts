@@ -6,6 +6,7 @@
  * the binary refuses to start when given one.
  */
 import { posix } from 'node:path';
+import { lookupTable } from '../../core/table.js';
 import { asObject, getPath, type K8sObject } from '../k8s.js';
 import { ComponentInstance, type ConfigFileUse } from './components.js';
 import { EtcdConfigFile } from './etcd-config.js';
@@ -77,14 +78,14 @@ export function withEtcdConfigFiles(
  * kube-scheduler flags that `--config` replaces (its "deprecated" flag set): with a config file,
  * the scheduler ignores them and reads the file's fields instead.
  */
-const SCHEDULER_FILE_KEYS: Record<string, string[]> = {
+const SCHEDULER_FILE_KEYS: Readonly<Record<string, string[]>> = lookupTable({
   profiling: ['enableProfiling'],
   'contention-profiling': ['enableContentionProfiling'],
   kubeconfig: ['clientConnection', 'kubeconfig'],
   'kube-api-content-type': ['clientConnection', 'contentType'],
   'kube-api-qps': ['clientConnection', 'qps'],
   'kube-api-burst': ['clientConnection', 'burst'],
-};
+});
 
 function isSchedulerConfig(object: K8sObject): boolean {
   return object.kind === 'KubeSchedulerConfiguration' && object.group === 'kubescheduler.config.k8s.io';

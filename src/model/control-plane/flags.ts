@@ -5,6 +5,7 @@
  * Every occurrence keeps where it was written so that a finding points at the flag itself.
  */
 import type { OffsetRange, SourceText } from '../../core/source.js';
+import { lookupTable } from '../../core/table.js';
 import type { Locatable } from '../../rules/types.js';
 import type { Path } from '../../sources/yaml.js';
 
@@ -247,7 +248,7 @@ export class FlagSet {
   }
 }
 
-const DURATION_UNITS: Record<string, number> = {
+const DURATION_UNITS: Readonly<Record<string, number>> = lookupTable({
   ns: 1e-9,
   us: 1e-6,
   µs: 1e-6,
@@ -256,7 +257,7 @@ const DURATION_UNITS: Record<string, number> = {
   s: 1,
   m: 60,
   h: 3600,
-};
+});
 
 /** time.ParseDuration, in seconds (`4h0m0s`, `5m`, `0`, `1.5h`); undefined when invalid. */
 export function parseGoDuration(text: string): number | undefined {

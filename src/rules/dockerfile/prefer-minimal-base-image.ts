@@ -1,3 +1,4 @@
+import { lookupTable } from '../../core/table.js';
 import type { ImageRef } from '../../model/image.js';
 import { defineRule } from '../types.js';
 import { Keys } from './_helpers.js';
@@ -9,7 +10,7 @@ const MINIMAL_TAG = /(^|[-._])(slim|alpine|minimal|micro|distroless|nano|busybox
  * Official Docker Hub images whose default variant is a full distribution (compilers, package
  * managers, shells, documentation) or a build toolchain, with the leaner choice for a runtime image.
  */
-const SUGGESTIONS: Record<string, string> = {
+const SUGGESTIONS: Readonly<Record<string, string>> = lookupTable({
   node: 'the `-slim` or `-alpine` variant, or gcr.io/distroless/nodejs',
   python: 'the `-slim` or `-alpine` variant, or gcr.io/distroless/python3',
   ruby: 'the `-slim` or `-alpine` variant',
@@ -28,7 +29,7 @@ const SUGGESTIONS: Record<string, string> = {
   rockylinux: 'the `-minimal` variant',
   almalinux: 'the `-minimal` variant',
   oraclelinux: 'the `-slim` variant',
-};
+});
 
 function suggestion(ref: ImageRef): string | undefined {
   if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/')) return undefined;

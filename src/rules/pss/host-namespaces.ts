@@ -1,12 +1,13 @@
+import { lookupTable } from '../../core/table.js';
 import { definePssRule } from './_pss.js';
 
-const CONSEQUENCE: Record<string, string> = {
+const CONSEQUENCE: Readonly<Record<string, string>> = lookupTable({
   hostNetwork:
     "network namespace (hostNetwork: true): it can listen on and sniff every node interface and reach services bound to the node's localhost",
   hostPID:
     'process namespace (hostPID: true): it sees every process on the node, their environment and arguments, and can signal them',
   hostIPC: "IPC namespace (hostIPC: true): it can read and write the shared memory of the node's processes",
-};
+});
 
 export default definePssRule({
   check: 'hostNamespaces',
