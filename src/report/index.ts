@@ -3,10 +3,10 @@ import type { ScanResult } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import type { AnyRule } from '../rules/types.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
-import { formatText, type GroupBy } from './text.js';
+import { formatText, type GroupBy, textChunks } from './text.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -52,6 +52,16 @@ export function format(name: FormatName, result: ScanResult, options: FormatOpti
     case 'github':
       return formatGithub(result, options);
   }
+}
+
+/**
+ * A report in pieces whose concatenation is `format(name, result, options)`. The JSON and text
+ * reports come a finding at a time, so a large one is never held whole; the others in one piece.
+ */
+export function formatChunks(name: FormatName, result: ScanResult, options: FormatOptions = {}): Iterable<string> {
+  if (name === 'json') return jsonChunks(result, options);
+  if (name === 'text') return textChunks(result, options);
+  return [format(name, result, options)];
 }
 
 export { formatGithub, formatJson, formatJunit, formatSarif, formatText };

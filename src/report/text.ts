@@ -164,32 +164,41 @@ function groups(shown: readonly Finding[], groupBy: GroupBy): { title: string; n
 }
 
 export function formatText(result: ScanResult, options: TextOptions = {}): string {
+  return [...textChunks(result, options)].join('');
+}
+
+/** The text report line by line (each piece ends with a newline), so a large one is never held whole. */
+export function* textChunks(result: ScanResult, options: TextOptions = {}): Generator<string, void, undefined> {
+  for (const line of textLines(result, options)) yield `${line}\n`;
+}
+
+function* textLines(result: ScanResult, options: TextOptions): Generator<string, void, undefined> {
   const palette = options.colour ? colours : plain;
   const shown = result.findings.filter((f) => options.showSuppressed || f.suppressed === null);
-  const out: string[] = [];
   if (options.compact) {
-    for (const finding of shown) out.push(compactLine(finding));
-    out.push(...errorLines(result.errors, palette, true));
-    if (options.verbose) for (const skipped of result.skipped) out.push(`${printable(skipped.file)}: skipped: ${skipped.reason}`);
-    out.push(summaryLine(result, palette, options.failOn));
-    return `${out.join('\n')}\n`;
+    for (const finding of shown) yield compactLine(finding);
+    yield* errorLines(result.errors, palette, true);
+    if (options.verbose) for (const skipped of result.skipped) yield `${printable(skipped.file)}: skipped: ${skipped.reason}`;
+    yield summaryLine(result, palette, options.failOn);
+    return;
   }
   const groupBy = options.groupBy ?? 'file';
   for (const group of groups(shown, groupBy)) {
-    out.push(`${palette.bold(group.title)}${group.note ? ` ${palette.grey(group.note)}` : ''}`);
-    for (const finding of group.findings) out.push(...renderFinding(finding, palette, options, groupBy !== 'file'));
-    out.push('');
+    yield `${palette.bold(group.title)}${group.note ? ` ${palette.grey(group.note)}` : ''}`;
+    for (const finding of group.findings) yield* renderFinding(finding, palette, options, groupBy !== 'file');
+    yield '';
   }
-  out.push(...errorLines(result.errors, palette, false));
+  yield* errorLines(result.errors, palette, false);
   if (options.verbose && result.skipped.length > 0) {
-    out.push(palette.bold('Skipped'));
-    for (const skipped of result.skipped) out.push(`  ${palette.grey(printable(skipped.file))} ${skipped.reason}`);
-    out.push('');
+    yield palette.bold('Skipped');
+    for (const skipped of result.skipped) yield `  ${palette.grey(printable(skipped.file))} ${skipped.reason}`;
+    yield '';
   }
-  out.push(summaryLine(result, palette, options.failOn));
-  return `${out.join('\n')}\n`;
+  yield summaryLine(result, palette, options.failOn);
 }
 
 function worst(findings: readonly Finding[]): number {
-  return Math.min(...findings.map((f) => SEVERITIES.indexOf(f.severity)));
+  let most: number = SEVERITIES.length;
+  for (const finding of findings) most = Math.min(most, SEVERITIES.indexOf(finding.severity));
+  return most;
 }

@@ -8,7 +8,7 @@ import { effectiveSeverity, isRuleEnabled } from '../../engine/engine.js';
 import { didYouMean } from '../../engine/suggest.js';
 import { baselineOf } from '../../engine/suppress.js';
 import { shouldColour } from '../../report/colour.js';
-import { FORMATS, format, isFormat } from '../../report/index.js';
+import { FORMATS, formatChunks, isFormat } from '../../report/index.js';
 import { allRules } from '../../rules/index.js';
 import { scanWithConfig, selectRules } from '../../scan.js';
 import { oneOf, parse, severityOption, sizeOption } from '../args.js';
@@ -161,7 +161,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       ? true
       : values.output === undefined && shouldColour(io.stdout, io.env);
   const ran = selectRules(allRules, values.rule).filter((rule) => isRuleEnabled(rule, config));
-  const text = format(formatName, result, {
+  const text = formatChunks(formatName, result, {
     colour,
     ...(groupBy ? { groupBy } : {}),
     compact: values.compact === true,
