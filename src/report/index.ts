@@ -5,7 +5,7 @@ import type { AnyRule } from '../rules/types.js';
 import { formatGithub } from './github.js';
 import { formatJson, jsonChunks } from './json.js';
 import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, sarifChunks } from './sarif.js';
 import { formatText, type GroupBy, textChunks } from './text.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
@@ -55,12 +55,13 @@ export function format(name: FormatName, result: ScanResult, options: FormatOpti
 }
 
 /**
- * A report in pieces whose concatenation is `format(name, result, options)`. The JSON and text
- * reports come a finding at a time, so a large one is never held whole; the others in one piece.
+ * A report in pieces whose concatenation is `format(name, result, options)`. The JSON, SARIF and
+ * text reports come a finding at a time, so a large one is never held whole; the others in one piece.
  */
 export function formatChunks(name: FormatName, result: ScanResult, options: FormatOptions = {}): Iterable<string> {
   if (name === 'json') return jsonChunks(result, options);
   if (name === 'text') return textChunks(result, options);
+  if (name === 'sarif') return sarifChunks(result, options);
   return [format(name, result, options)];
 }
 

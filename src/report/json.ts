@@ -1,4 +1,5 @@
 import type { ScanResult, SkippedFile } from '../core/finding.js';
+import { prettyJson } from './pretty-json.js';
 
 /**
  * The JSON report: exactly the finding contract of GUIDE.md, described by
@@ -23,29 +24,11 @@ export function formatJson(result: ScanResult, options: { showSuppressed?: boole
   return [...jsonChunks(result, options)].join('');
 }
 
-/**
- * The JSON report in pieces, one finding at a time, so that a report of 100,000 findings is
- * written without ever holding its whole text: the same text as `JSON.stringify(report, null, 2)`.
- */
+/** The JSON report in pieces, one finding at a time: the text of `formatJson`. */
 export function* jsonChunks(
   result: ScanResult,
   options: { showSuppressed?: boolean; verbose?: boolean } = {},
 ): Generator<string, void, undefined> {
-  const report = jsonReport(result, options);
-  const member = (key: string, value: unknown) =>
-    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`;
-  yield `{\n${member('version', report.version)},\n`;
-  if (report.findings.length === 0) yield '  "findings": [],\n';
-  else {
-    yield '  "findings": [\n';
-    const last = report.findings.length - 1;
-    for (let i = 0; i <= last; i++) {
-      const item = JSON.stringify(report.findings[i], null, 2).replace(/\n/g, '\n    ');
-      yield `    ${item}${i < last ? ',' : ''}\n`;
-    }
-    yield '  ],\n';
-  }
-  yield `${member('errors', report.errors)},\n${member('summary', report.summary)}`;
-  if (report.skipped !== undefined) yield `,\n${member('skipped', report.skipped)}`;
-  yield '\n}\n';
+  yield* prettyJson(jsonReport(result, options));
+  yield '\n';
 }

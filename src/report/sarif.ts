@@ -12,6 +12,7 @@ import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import { SEVERITIES, type Severity, securitySeverityScore } from '../core/severity.js';
 import { ruleMarkdown, rulePlainText } from '../docs/rule-docs.js';
 import type { AnyRule } from '../rules/types.js';
+import { prettyJson } from './pretty-json.js';
 import { PROJECT_URL, ruleDocsUrl } from './project.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -283,5 +284,11 @@ export function sarifLog(result: ScanResult, options: SarifOptions = {}): Record
 }
 
 export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {
-  return `${JSON.stringify(sarifLog(result, options), null, 2)}\n`;
+  return [...sarifChunks(result, options)].join('');
+}
+
+/** The SARIF log in pieces, a result at a time: the text of `formatSarif`. */
+export function* sarifChunks(result: ScanResult, options: SarifOptions = {}): Generator<string, void, undefined> {
+  yield* prettyJson(sarifLog(result, options));
+  yield '\n';
 }
