@@ -1,12 +1,5 @@
-import {
-  defaultDenyPolicies,
-  namespaceAnchor,
-  unisolatedWorkloads,
-  workloadsByNamespace,
-} from '../../analyzers/netpol/checks.js';
-import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { listNames, NETPOL_REFERENCES, onPodNetwork } from './_helpers.js';
+import { NETPOL_REFERENCES, reportMissingDefaultDeny } from './_helpers.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -67,24 +60,9 @@ spec:
     ],
   },
   check(set, context) {
-    const { model, connectivity } = netpolAnalysisOf(set);
-    for (const [namespace, all] of workloadsByNamespace(model)) {
-      if (defaultDenyPolicies(model, namespace, 'egress').length > 0) continue;
-      const workloads = onPodNetwork(all);
-      if (workloads.length === 0) continue;
-      const anchor = namespaceAnchor(model, namespace);
-      if (!anchor) continue;
-      const open = unisolatedWorkloads(connectivity, workloads, 'egress');
-      context.report({
-        on: anchor.on,
-        path: anchor.path,
-        key: namespace,
-        ...(open.length === 0 ? { severity: 'low' as const } : {}),
-        message:
-          open.length > 0
-            ? `Namespace "${namespace}" has no default-deny egress policy: ${listNames(open.map((w) => w.id))} can connect to any pod and any address outside the cluster.`
-            : `Namespace "${namespace}" has no default-deny egress policy: its current workloads are each selected by some policy, but a workload added later can connect anywhere.`,
-      });
-    }
+    reportMissingDefaultDeny(set, context, 'egress', {
+      open: (names, count) => `${names} can connect to any pod and any address outside the cluster.`,
+      later: 'its current workloads are each selected by some policy, but a workload added later can connect anywhere.',
+    });
   },
 });

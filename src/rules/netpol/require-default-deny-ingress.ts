@@ -1,12 +1,5 @@
-import {
-  defaultDenyPolicies,
-  namespaceAnchor,
-  unisolatedWorkloads,
-  workloadsByNamespace,
-} from '../../analyzers/netpol/checks.js';
-import { netpolAnalysisOf } from '../../analyzers/netpol/index.js';
 import { defineRule } from '../types.js';
-import { listNames, NETPOL_REFERENCES, onPodNetwork } from './_helpers.js';
+import { NETPOL_REFERENCES, reportMissingDefaultDeny } from './_helpers.js';
 
 export default defineRule({
   target: 'k8s-set',
@@ -70,24 +63,10 @@ spec:
     ],
   },
   check(set, context) {
-    const { model, connectivity } = netpolAnalysisOf(set);
-    for (const [namespace, all] of workloadsByNamespace(model)) {
-      if (defaultDenyPolicies(model, namespace, 'ingress').length > 0) continue;
-      const workloads = onPodNetwork(all);
-      if (workloads.length === 0) continue;
-      const anchor = namespaceAnchor(model, namespace);
-      if (!anchor) continue;
-      const open = unisolatedWorkloads(connectivity, workloads, 'ingress');
-      context.report({
-        on: anchor.on,
-        path: anchor.path,
-        key: namespace,
-        ...(open.length === 0 ? { severity: 'low' as const } : {}),
-        message:
-          open.length > 0
-            ? `Namespace "${namespace}" has no default-deny ingress policy: ${listNames(open.map((w) => w.id))} accept${open.length === 1 ? 's' : ''} connections from every pod in the cluster.`
-            : `Namespace "${namespace}" has no default-deny ingress policy: its current workloads are each selected by some policy, but a workload added later will accept connections from everywhere.`,
-      });
-    }
+    reportMissingDefaultDeny(set, context, 'ingress', {
+      open: (names, count) => `${names} accept${count === 1 ? 's' : ''} connections from every pod in the cluster.`,
+      later:
+        'its current workloads are each selected by some policy, but a workload added later will accept connections from everywhere.',
+    });
   },
 });
