@@ -61,7 +61,7 @@ spec:
   },
   check(set, context) {
     reportMissingDefaultDeny(set, context, 'egress', {
-      open: (names, count) => `${names} can connect to any pod and any address outside the cluster.`,
+      open: (names) => `${names} can connect to any pod and any address outside the cluster.`,
       later: 'its current workloads are each selected by some policy, but a workload added later can connect anywhere.',
     });
   },
